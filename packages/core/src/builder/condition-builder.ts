@@ -1,0 +1,182 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
+import type { AnyEntity, AttributeRef, AttributeRefs, RefValue } from '../schema/entity-types.js';
+import type { ComparisonOperator, ConditionNode, OperandNode } from '../nodes/condition-node.js';
+import { marshalValue } from '../schema/marshal.js';
+import { invalidValueError } from '../errors/errors.js';
+import { tooManyInOperandsMessage } from '../errors/messages.js';
+
+/** A condition built with `op`; pass it as `if`, or as the check of `check()`. */
+export type Condition = ConditionNode;
+
+/** `(t, op) => op.eq(t.status, 'active')`: how every condition is written. */
+export type ConditionFn<E extends AnyEntity> = (attributes: AttributeRefs<E>, op: ConditionOperators) => Condition;
+
+type EqualityKind = 'string' | 'number' | 'enum' | 'boolean' | 'size';
+type OrderedKind = 'string' | 'number' | 'enum' | 'size';
+type ContainerKind = 'string' | 'set' | 'list';
+type ElementOf<R> =
+  RefValue<R> extends string ? string : RefValue<R> extends readonly (infer M)[] | ReadonlySet<infer M> ? M : never;
+
+/** DynamoDB's type descriptors, for `attribute_type`. */
+export type DynamoDBType = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL' | 'L' | 'M';
+
+/**
+ * The condition operators. Each takes an attribute reference first, and its value
+ * parameters are typed from that reference: `op.eq(t.status, 'archived')` does not compile
+ * when `status` is `'active' | 'suspended'`.
+ */
+export interface ConditionOperators {
+  eq<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
+  ne<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
+  lt<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
+  lte<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
+  gt<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
+  gte<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
+  between<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, low: RefValue<R>, high: RefValue<R>): Condition;
+  /** `IN`: at most 100 values. */
+  in<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, values: readonly RefValue<R>[]): Condition;
+  beginsWith(attribute: AttributeRef<string, 'string' | 'enum'>, prefix: string): Condition;
+  /** A substring of a string, or a member of a set or list. */
+  contains<R extends AttributeRef<unknown, ContainerKind>>(attribute: R, element: ElementOf<R>): Condition;
+  exists(attribute: AttributeRef): Condition;
+  notExists(attribute: AttributeRef): Condition;
+  isType(attribute: AttributeRef, type: DynamoDBType): Condition;
+  /** `size(attr)`, to compare: `op.gt(op.size(e.tags), 2)`. */
+  size(attribute: AttributeRef<unknown, 'string' | 'set' | 'list' | 'map' | 'any'>): AttributeRef<number, 'size'>;
+  and(...conditions: [Condition, ...Condition[]]): Condition;
+  or(...conditions: [Condition, ...Condition[]]): Condition;
+  not(condition: Condition): Condition;
+}
+
+/** The run-time shape behind an `AttributeRef`. */
+interface RefImpl {
+  readonly name: string;
+  readonly entityName: string;
+  readonly attribute: AttributePlan;
+  readonly isSize: boolean;
+}
+
+const refsCache = new WeakMap<EntityPlan, Record<string, RefImpl>>();
+
+/** The `t` in `(t, op) => ...`: one reference per attribute of the entity, made once. */
+export function attributeRefsOf(plan: EntityPlan): Record<string, RefImpl> {
+  let refs = refsCache.get(plan);
+  if (refs === undefined) {
+    refs = {};
+    for (const attribute of plan.attributes.values()) {
+      refs[attribute.name] = Object.freeze({ name: attribute.name, entityName: plan.name, attribute, isSize: false });
+    }
+    refsCache.set(plan, Object.freeze(refs));
+  }
+  return refs;
+}
+
+const sizeAttribute: AttributePlan = Object.freeze({
+  name: 'size',
+  path: 'size()',
+  field: '',
+  kind: 'number',
+  required: false,
+  readOnly: false,
+  hidden: false,
+  defaultValue: undefined,
+  hasDefault: false,
+  isPrimaryKeyComposite: false,
+});
+
+function asRef(value: unknown, operator: string): RefImpl {
+  if (typeof value !== 'object' || value === null || !('attribute' in value) || !('entityName' in value)) {
+    throw invalidValueError(`op.${operator}() takes an attribute reference first, such as t.status`);
+  }
+  return value as RefImpl;
+}
+
+function subject(ref: RefImpl): OperandNode {
+  return ref.isSize ? { kind: 'size', path: [ref.attribute.field] } : { kind: 'path', path: [ref.attribute.field] };
+}
+
+function valueOperand(ref: RefImpl, value: unknown, plan: AttributePlan = ref.isSize ? sizeAttribute : ref.attribute): OperandNode {
+  return { kind: 'value', value: marshalValue(ref.entityName, plan, value, { bytes: 0 }) };
+}
+
+function compare(operator: ComparisonOperator, name: string) {
+  return (attribute: unknown, value: unknown): Condition => {
+    const ref = asRef(attribute, name);
+    return { kind: 'compare', operator, left: subject(ref), right: valueOperand(ref, value) };
+  };
+}
+
+function elementPlan(ref: RefImpl): AttributePlan {
+  const attribute = ref.attribute;
+  if (attribute.kind === 'list' && attribute.listItem) return attribute.listItem;
+  if (attribute.kind === 'set') {
+    return { ...attribute, kind: attribute.setMember === 'number' ? 'number' : 'string', path: `${attribute.path}[]` };
+  }
+  if (attribute.kind === 'string') return attribute;
+  return { ...sizeAttribute, kind: 'any', path: attribute.path };
+}
+
+function asCondition(value: unknown, operator: string): Condition {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) {
+    throw invalidValueError(`op.${operator}() takes conditions made with op`);
+  }
+  return value as Condition;
+}
+
+const DYNAMODB_TYPES = new Set<string>(['S', 'SS', 'N', 'NS', 'B', 'BS', 'BOOL', 'NULL', 'L', 'M']);
+
+/** The `op` in `(t, op) => ...`: stateless, so one instance serves every condition. */
+export const conditionOperators: ConditionOperators = Object.freeze({
+  eq: compare('=', 'eq'),
+  ne: compare('<>', 'ne'),
+  lt: compare('<', 'lt'),
+  lte: compare('<=', 'lte'),
+  gt: compare('>', 'gt'),
+  gte: compare('>=', 'gte'),
+  between(attribute: unknown, low: unknown, high: unknown): Condition {
+    const ref = asRef(attribute, 'between');
+    return { kind: 'between', subject: subject(ref), low: valueOperand(ref, low), high: valueOperand(ref, high) };
+  },
+  in(attribute: unknown, values: readonly unknown[]): Condition {
+    const ref = asRef(attribute, 'in');
+    if (!Array.isArray(values) || values.length === 0) throw invalidValueError('in() takes a non-empty array of values');
+    if (values.length > 100) throw invalidValueError(tooManyInOperandsMessage(values.length));
+    return { kind: 'in', subject: subject(ref), values: values.map((value) => valueOperand(ref, value)) };
+  },
+  beginsWith(attribute: unknown, prefix: string): Condition {
+    const ref = asRef(attribute, 'beginsWith');
+    if (typeof prefix !== 'string') throw invalidValueError(`beginsWith() on ${ref.name} takes a string prefix`);
+    return { kind: 'function', name: 'begins_with', args: [subject(ref), { kind: 'value', value: { S: prefix } }] };
+  },
+  contains(attribute: unknown, element: unknown): Condition {
+    const ref = asRef(attribute, 'contains');
+    return { kind: 'function', name: 'contains', args: [subject(ref), valueOperand(ref, element, elementPlan(ref))] };
+  },
+  exists(attribute: unknown): Condition {
+    return { kind: 'function', name: 'attribute_exists', args: [subject(asRef(attribute, 'exists'))] };
+  },
+  notExists(attribute: unknown): Condition {
+    return { kind: 'function', name: 'attribute_not_exists', args: [subject(asRef(attribute, 'notExists'))] };
+  },
+  isType(attribute: unknown, type: DynamoDBType): Condition {
+    const ref = asRef(attribute, 'isType');
+    if (!DYNAMODB_TYPES.has(type)) throw invalidValueError(`isType() takes one of ${[...DYNAMODB_TYPES].join(', ')}`);
+    const typeValue: AttributeValue = { S: type };
+    return { kind: 'function', name: 'attribute_type', args: [subject(ref), { kind: 'value', value: typeValue }] };
+  },
+  size(attribute: unknown) {
+    const ref = asRef(attribute, 'size');
+    return Object.freeze({ ...ref, isSize: true }) as unknown as AttributeRef<number, 'size'>;
+  },
+  and: (...conditions: Condition[]): Condition => ({ kind: 'and', conditions: conditions.map((c) => asCondition(c, 'and')) }),
+  or: (...conditions: Condition[]): Condition => ({ kind: 'or', conditions: conditions.map((c) => asCondition(c, 'or')) }),
+  not: (condition: Condition): Condition => ({ kind: 'not', condition: asCondition(condition, 'not') }),
+}) as unknown as ConditionOperators;
+
+/** Runs a user's condition function and checks that it gave back a condition. */
+export function buildCondition(plan: EntityPlan, fn: unknown, where: string): ConditionNode {
+  if (typeof fn !== 'function') throw invalidValueError(`${where} takes a condition function: (t, op) => op.eq(t.attribute, value)`);
+  const node = (fn as (refs: unknown, op: ConditionOperators) => unknown)(attributeRefsOf(plan), conditionOperators);
+  return asCondition(node, where);
+}

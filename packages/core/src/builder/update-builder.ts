@@ -1,0 +1,152 @@
+import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
+import type {
+  AddableValues,
+  AnyEntity,
+  AppendableValues,
+  RemovableName,
+  SetMemberValues,
+  SettableValues,
+  SubtractableValues,
+} from '../schema/entity-types.js';
+import type { UpdateOperationNode } from '../nodes/update-node.js';
+import { marshalValue } from '../schema/marshal.js';
+import { invalidValueError } from '../errors/errors.js';
+import { notUpdatableMessage, unknownAttributeMessage } from '../errors/messages.js';
+
+/**
+ * The typed update operations of one entity. Each method accepts only the attributes its
+ * operation fits (`add` takes numbers and sets, `remove` only optional attributes, ...) and
+ * returns a new builder, so `u.add(...).set(...)` reads as one update.
+ */
+export interface UpdateOperations<E extends AnyEntity> {
+  /** `SET a = :v` */
+  set(values: SettableValues<E>): UpdateOperations<E>;
+  /** `SET a = if_not_exists(a, :v)` */
+  setIfNotExists(values: SettableValues<E>): UpdateOperations<E>;
+  /** `ADD a :v`: adds to a number (a missing one counts as 0) or adds members to a set. */
+  add(values: AddableValues<E>): UpdateOperations<E>;
+  /** `SET a = a - :v` */
+  subtract(values: SubtractableValues<E>): UpdateOperations<E>;
+  /** `SET a = list_append(a, :v)` (the list must exist). */
+  append(values: AppendableValues<E>): UpdateOperations<E>;
+  /** `DELETE a :v`: removes members from a set. */
+  deleteFromSet(values: SetMemberValues<E>): UpdateOperations<E>;
+  /** `REMOVE a`: only attributes that are not required. */
+  remove(attributes: readonly RemovableName<E>[]): UpdateOperations<E>;
+}
+
+export type UpdateFn<E extends AnyEntity> = (update: UpdateOperations<E>) => UpdateOperations<E>;
+
+type ValueOperation = Exclude<UpdateOperationNode['kind'], 'remove'>;
+
+const KINDS_FOR: Record<ValueOperation, readonly AttributePlan['kind'][] | undefined> = {
+  set: undefined,
+  setIfNotExists: undefined,
+  add: ['number', 'set'],
+  subtract: ['number'],
+  append: ['list'],
+  deleteFromSet: ['set'],
+};
+
+const NOUN_FOR: Record<ValueOperation, string> = {
+  set: 'any attribute',
+  setIfNotExists: 'any attribute',
+  add: 'numbers and sets',
+  subtract: 'numbers',
+  append: 'lists',
+  deleteFromSet: 'sets',
+};
+
+class UpdateOperationsImpl {
+  constructor(
+    readonly plan: EntityPlan,
+    readonly operations: readonly UpdateOperationNode[],
+    /** Attributes given a plain new value (`set`): secondary-index keys are rebuilt from these. */
+    readonly assigned: Readonly<Record<string, unknown>>,
+  ) {
+    Object.freeze(this);
+  }
+
+  set(values: unknown) {
+    return this.#withValues('set', values);
+  }
+  setIfNotExists(values: unknown) {
+    return this.#withValues('setIfNotExists', values);
+  }
+  add(values: unknown) {
+    return this.#withValues('add', values);
+  }
+  subtract(values: unknown) {
+    return this.#withValues('subtract', values);
+  }
+  append(values: unknown) {
+    return this.#withValues('append', values);
+  }
+  deleteFromSet(values: unknown) {
+    return this.#withValues('deleteFromSet', values);
+  }
+
+  remove(attributes: unknown) {
+    if (!Array.isArray(attributes)) throw invalidValueError('remove() takes an array of attribute names');
+    const added: UpdateOperationNode[] = attributes.map((name: unknown) => {
+      const attribute = this.#updatable(String(name));
+      if (attribute.required) throw invalidValueError(notUpdatableMessage(this.plan.name, attribute.name, 'it is required, so it cannot be removed'));
+      this.#refuseIndexComposite(attribute, 'remove');
+      return { kind: 'remove', field: attribute.field };
+    });
+    return new UpdateOperationsImpl(this.plan, [...this.operations, ...added], this.assigned);
+  }
+
+  #withValues(kind: ValueOperation, values: unknown) {
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+      throw invalidValueError(`${kind}() takes an object of attribute values`);
+    }
+    const added: UpdateOperationNode[] = [];
+    const assigned = kind === 'set' ? { ...this.assigned } : this.assigned;
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      const attribute = this.#updatable(name);
+      const kinds = KINDS_FOR[kind];
+      if (kinds !== undefined && !kinds.includes(attribute.kind)) {
+        throw invalidValueError(notUpdatableMessage(this.plan.name, name, `${kind}() works on ${NOUN_FOR[kind]}, and ${name} is ${attribute.kind === 'enum' ? 'an enum' : `a ${attribute.kind}`}`));
+      }
+      added.push({ kind, field: attribute.field, value: marshalValue(this.plan.name, attribute, value, { bytes: 0 }) });
+      if (kind === 'set') (assigned as Record<string, unknown>)[name] = value;
+      else this.#refuseIndexComposite(attribute, kind);
+    }
+    return new UpdateOperationsImpl(this.plan, [...this.operations, ...added], assigned);
+  }
+
+  /**
+   * A secondary-index key is rebuilt from the new values of its composites; only `set`
+   * gives us those values before DynamoDB computes them, so the other operations are refused
+   * on index composites instead of leaving the index key stale.
+   */
+  #refuseIndexComposite(attribute: AttributePlan, operation: string) {
+    const index = this.plan.secondary.find((i) => i.compositeNames.has(attribute.name));
+    if (index !== undefined) {
+      throw invalidValueError(notUpdatableMessage(this.plan.name, attribute.name, `it is part of index '${index.name}', whose key only set() can rebuild, not ${operation}()`));
+    }
+  }
+
+  #updatable(name: string): AttributePlan {
+    const attribute = this.plan.attributes.get(name);
+    if (attribute === undefined) throw invalidValueError(unknownAttributeMessage(this.plan.name, name));
+    if (attribute.isPrimaryKeyComposite) throw invalidValueError(notUpdatableMessage(this.plan.name, name, 'it is part of the key'));
+    if (attribute.readOnly) throw invalidValueError(notUpdatableMessage(this.plan.name, name, 'it is read-only'));
+    return attribute;
+  }
+}
+
+/** Runs a user's update function on a fresh builder and returns the operations it chose. */
+export function buildUpdateOperations(
+  plan: EntityPlan,
+  fn: unknown,
+): { operations: readonly UpdateOperationNode[]; assigned: Readonly<Record<string, unknown>> } {
+  if (typeof fn !== 'function') throw invalidValueError(`update() on ${plan.name} takes an update function: (u) => u.set({ ... })`);
+  const result = (fn as (u: UpdateOperationsImpl) => unknown)(new UpdateOperationsImpl(plan, [], {}));
+  if (!(result instanceof UpdateOperationsImpl)) {
+    throw invalidValueError(`The update function for ${plan.name} must return the builder it was given, e.g. (u) => u.add({ count: 1 })`);
+  }
+  return { operations: result.operations, assigned: result.assigned };
+}

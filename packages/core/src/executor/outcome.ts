@@ -1,0 +1,63 @@
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import type { ActionInfo, WriteTransaction } from '../builder/transaction-builder.js';
+import type { AnyEntity, EntityItem, EntityKey, EntityName } from '../schema/entity-types.js';
+
+/** The codes DynamoDB gives in `CancellationReasons`, one per action. */
+export type CancellationCode =
+  | 'None'
+  | 'ConditionalCheckFailed'
+  | 'ItemCollectionSizeLimitExceeded'
+  | 'TransactionConflict'
+  | 'ProvisionedThroughputExceeded'
+  | 'ThrottlingError'
+  | 'ValidationError';
+
+/** The actions remembered by a transaction's type. */
+export type ActionsOf<T> = T extends WriteTransaction<string, readonly 0[], infer Actions> ? Actions : never;
+
+/**
+ * Why one action of a cancelled transaction was cancelled, typed by its entity: narrow on
+ * `entity` or `label` and `oldItem` is that entity's item.
+ */
+export type CancellationReason<Actions extends ActionInfo = ActionInfo> = Actions extends ActionInfo<infer E, infer Label>
+  ? ReasonOf<E, Label>
+  : never;
+
+interface ReasonOf<E extends AnyEntity, Label extends string> {
+  /** Position of the action in the request. */
+  readonly index: number;
+  /** The label given with the action, if any. */
+  readonly label: [Label] extends [never] ? undefined : Label | undefined;
+  readonly entity: EntityName<E>;
+  readonly key: EntityKey<E>;
+  /** `Counter{tenant:acme}` */
+  readonly itemId: string;
+  readonly code: CancellationCode;
+  readonly message: string | undefined;
+  /** The item as it was, for actions that asked with `returnOldItemOnFailure` (formatted by its entity). */
+  readonly oldItem: EntityItem<E> | undefined;
+}
+
+/** A transaction that DynamoDB applied. */
+export interface Committed {
+  readonly committed: true;
+  /** How many times it was sent (1 unless a retry was needed). */
+  readonly attempts: number;
+  readonly clientRequestToken: string;
+  readonly consumedCapacity: readonly ConsumedCapacity[] | undefined;
+}
+
+/** A transaction that DynamoDB cancelled: nothing of it was applied. */
+export interface Cancelled<Actions extends ActionInfo> {
+  readonly committed: false;
+  readonly attempts: number;
+  readonly clientRequestToken: string;
+  /** One reason per action, in request order (code 'None' for the actions that were fine). */
+  readonly reasons: readonly CancellationReason<Actions>[];
+  /** Only the reasons whose code is not 'None'. */
+  readonly failed: readonly CancellationReason<Actions>[];
+  /** One line per failed action, e.g. `Tenant{tenant:globex} (check "active"): ConditionalCheckFailed`. */
+  readonly summary: string;
+}
+
+export type TransactionResult<Actions extends ActionInfo> = Committed | Cancelled<Actions>;

@@ -1,0 +1,316 @@
+import type { AnyEntity } from './entity-types.js';
+import { UnsupportedEntityError } from '../errors/errors.js';
+
+/**
+ * The run-time picture of an ElectroDB entity, derived once per entity and cached.
+ *
+ * ElectroDB keeps its key layout (prefixes, labels, casing, postfixes) in `entity.model`;
+ * we read it from there rather than re-deriving it from the schema so that the keys we
+ * write are, byte for byte, the keys ElectroDB writes. `test/electrodb-differential.test.ts`
+ * holds us to that over many generated items.
+ */
+export interface EntityPlan {
+  readonly entity: AnyEntity;
+  readonly name: string;
+  readonly version: string;
+  readonly table: string;
+  readonly identifierFields: { readonly entity: string; readonly version: string };
+  readonly attributes: ReadonlyMap<string, AttributePlan>;
+  readonly primary: IndexPlan;
+  readonly secondary: readonly IndexPlan[];
+  /** Primary-key composite attribute names, sorted: the order item ids are written in. */
+  readonly keyNames: readonly string[];
+}
+
+export type AttributeKind = 'string' | 'number' | 'boolean' | 'enum' | 'set' | 'list' | 'map' | 'any';
+
+export interface AttributePlan {
+  readonly name: string;
+  /** The attribute's path for messages, e.g. `detail.ip`. */
+  readonly path: string;
+  /** The DynamoDB attribute name (ElectroDB's `field`). */
+  readonly field: string;
+  readonly kind: AttributeKind;
+  readonly required: boolean;
+  readonly readOnly: boolean;
+  readonly hidden: boolean;
+  /** `undefined` when the attribute has no default; a function default is called per write. */
+  readonly defaultValue: unknown;
+  readonly hasDefault: boolean;
+  readonly enumValues?: ReadonlySet<string | number>;
+  /** For sets: what each member is. */
+  readonly setMember?: 'string' | 'number';
+  /** For lists: the plan of every element. */
+  readonly listItem?: AttributePlan;
+  /** For maps: the plans of the declared properties. */
+  readonly properties?: ReadonlyMap<string, AttributePlan>;
+  readonly isPrimaryKeyComposite: boolean;
+  /** Key text padding, as ElectroDB's `padding` option. */
+  readonly padding?: { readonly length: number; readonly char: string };
+}
+
+export interface KeyPlan {
+  readonly field: string;
+  readonly prefix: string;
+  readonly composites: readonly { readonly name: string; readonly label: string; readonly attribute: AttributePlan }[];
+  readonly casing: 'lower' | 'upper' | 'none';
+  readonly isCustom: boolean;
+  readonly postfix: string | undefined;
+  readonly castToNumber: boolean;
+}
+
+export interface IndexPlan {
+  /** '' for the table's primary index, else the GSI/LSI name. */
+  readonly name: string;
+  readonly pk: KeyPlan;
+  readonly sk: KeyPlan | undefined;
+  readonly compositeNames: ReadonlySet<string>;
+}
+
+const cache = new WeakMap<object, EntityPlan>();
+
+export function planOf(entity: AnyEntity): EntityPlan {
+  let plan = cache.get(entity);
+  if (plan === undefined) {
+    plan = buildPlan(entity);
+    cache.set(entity, plan);
+  }
+  return plan;
+}
+
+/** True for anything that looks like an ElectroDB entity instance. */
+export function isEntity(value: unknown): value is AnyEntity {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'model' in value &&
+    'schema' in value &&
+    typeof (value as { getName?: unknown }).getName === 'function'
+  );
+}
+
+interface ElectroEntityMethods {
+  getName(): string;
+  getVersion(): string;
+  getTableName(): string;
+}
+
+// ElectroDB's runtime model is untyped internals; this is the slice of it we read.
+interface ElectroModel {
+  entity: string;
+  version: string;
+  table: string;
+  schema: { attributes: Record<string, ElectroAttribute> };
+  prefixes: Record<string, { pk: ElectroPrefix; sk?: ElectroPrefix }>;
+  facets: { labels: Record<string, { pk: ElectroLabel[]; sk?: ElectroLabel[] }> };
+  translations: { keys: Record<string, { pk: string; sk?: string }> };
+  lookup: { indexHasSortKeys: Record<string, boolean>; clusteredIndexes?: Record<string, unknown> };
+}
+interface ElectroPrefix {
+  prefix?: string;
+  casing?: string;
+  isCustom?: boolean;
+  postfix?: string;
+  cast?: string;
+  field: string;
+}
+interface ElectroLabel {
+  name: string;
+  label: string;
+}
+interface ElectroAttribute {
+  name: string;
+  field: string;
+  type: string;
+  required: boolean;
+  readOnly: boolean;
+  hidden: boolean;
+  enumArray?: readonly (string | number)[];
+  items?: ElectroAttribute;
+  properties?: { attributes?: Record<string, ElectroAttribute> } & Record<string, unknown>;
+}
+interface UserAttributeDefinition {
+  type?: unknown;
+  default?: unknown;
+  padding?: { length: number; char: string };
+  items?: unknown;
+  properties?: Record<string, UserAttributeDefinition>;
+  set?: unknown;
+  get?: unknown;
+  watch?: unknown;
+}
+
+function buildPlan(entity: AnyEntity): EntityPlan {
+  const model = (entity as unknown as { model: ElectroModel }).model;
+  const identifiers = (entity as unknown as { identifiers: { entity: string; version: string } }).identifiers;
+  const userAttributes = (entity.schema as { attributes: Record<string, UserAttributeDefinition> }).attributes;
+  const name = (entity as unknown as ElectroEntityMethods).getName();
+
+  const primaryCompositeNames = new Set<string>([
+    ...(model.facets.labels['']?.pk ?? []).map((l) => l.name),
+    ...(model.facets.labels['']?.sk ?? []).map((l) => l.name),
+  ]);
+
+  const attributes = new Map<string, AttributePlan>();
+  for (const [attributeName, definition] of Object.entries(userAttributes)) {
+    const electro = model.schema.attributes[attributeName];
+    if (electro === undefined) continue;
+    attributes.set(
+      attributeName,
+      planAttribute(name, attributeName, attributeName, definition, electro, primaryCompositeNames.has(attributeName)),
+    );
+  }
+
+  for (const [accessPattern, definition] of Object.entries((entity.schema as { indexes: Record<string, { condition?: unknown }> }).indexes)) {
+    if (definition.condition !== undefined) {
+      throw new UnsupportedEntityError(`${name}: index conditions are not supported by dynatx yet (access pattern '${accessPattern}')`);
+    }
+  }
+  const indexPlans: IndexPlan[] = [];
+  for (const indexName of Object.keys(model.translations.keys)) {
+    if (model.lookup.clusteredIndexes && indexName in model.lookup.clusteredIndexes) {
+      throw new UnsupportedEntityError(`${name}: clustered indexes are not supported by dynatx yet (index '${indexName}')`);
+    }
+    const fields = model.translations.keys[indexName]!;
+    const prefixes = model.prefixes[indexName]!;
+    const labels = model.facets.labels[indexName]!;
+    const pk = planKey(name, fields.pk, prefixes.pk, labels.pk, attributes);
+    const sk =
+      fields.sk !== undefined && model.lookup.indexHasSortKeys[indexName] && prefixes.sk
+        ? planKey(name, fields.sk, prefixes.sk, labels.sk ?? [], attributes)
+        : undefined;
+    const compositeNames = new Set([...pk.composites, ...(sk?.composites ?? [])].map((c) => c.name));
+    indexPlans.push({ name: indexName, pk, sk, compositeNames });
+  }
+  const primary = indexPlans.find((index) => index.name === '');
+  if (primary === undefined) throw new UnsupportedEntityError(`${name} has no primary index`);
+
+  return Object.freeze({
+    entity,
+    name,
+    version: (entity as unknown as ElectroEntityMethods).getVersion(),
+    table: (entity as unknown as ElectroEntityMethods).getTableName(),
+    identifierFields: { entity: identifiers.entity, version: identifiers.version },
+    attributes,
+    primary,
+    secondary: indexPlans.filter((index) => index !== primary),
+    keyNames: [...primaryCompositeNames].sort(compareCodeUnits),
+  });
+}
+
+/** Plain UTF-16 code-unit order: the order the type-level sort reproduces. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function planAttribute(
+  entityName: string,
+  name: string,
+  path: string,
+  definition: UserAttributeDefinition,
+  electro: ElectroAttribute,
+  isPrimaryKeyComposite: boolean,
+): AttributePlan {
+  for (const hook of ['set', 'get', 'watch'] as const) {
+    if (definition[hook] !== undefined) {
+      throw new UnsupportedEntityError(
+        `${entityName}.${path} uses ElectroDB's '${hook}' option, which dynatx does not support yet: its writes could differ from ElectroDB's`,
+      );
+    }
+  }
+  const kind = kindOf(electro.type);
+  const plan: {
+    -readonly [K in keyof AttributePlan]: AttributePlan[K];
+  } = {
+    name,
+    path,
+    field: electro.field ?? name,
+    kind,
+    required: electro.required === true,
+    readOnly: electro.readOnly === true,
+    hidden: electro.hidden === true,
+    defaultValue: definition.default,
+    hasDefault: definition.default !== undefined,
+    isPrimaryKeyComposite,
+  };
+  if (definition.padding !== undefined && definition.padding.length > 0 && definition.padding.char) {
+    plan.padding = definition.padding;
+  }
+  if (kind === 'enum') plan.enumValues = new Set(electro.enumArray ?? (definition.type as (string | number)[]));
+  if (kind === 'set') {
+    const items = definition.items;
+    if (Array.isArray(items)) {
+      plan.enumValues = new Set(items as (string | number)[]);
+      plan.setMember = typeof items[0] === 'number' ? 'number' : 'string';
+    } else {
+      plan.setMember = items === 'number' ? 'number' : 'string';
+    }
+  }
+  if (kind === 'list' && electro.items !== undefined) {
+    plan.listItem = planAttribute(
+      entityName,
+      '[]',
+      `${path}[]`,
+      (definition.items ?? {}) as UserAttributeDefinition,
+      electro.items,
+      false,
+    );
+  }
+  if (kind === 'map') {
+    const properties = new Map<string, AttributePlan>();
+    const electroProperties = electro.properties?.attributes ?? {};
+    for (const [propertyName, propertyDefinition] of Object.entries(definition.properties ?? {})) {
+      const electroProperty = electroProperties[propertyName];
+      if (electroProperty === undefined) continue;
+      if (electroProperty.field !== undefined && electroProperty.field !== propertyName) {
+        throw new UnsupportedEntityError(`${entityName}.${path}.${propertyName}: renamed map properties are not supported yet`);
+      }
+      properties.set(
+        propertyName,
+        planAttribute(entityName, propertyName, `${path}.${propertyName}`, propertyDefinition, electroProperty, false),
+      );
+    }
+    plan.properties = properties;
+  }
+  return Object.freeze(plan);
+}
+
+function kindOf(electroType: string): AttributeKind {
+  switch (electroType) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'enum':
+    case 'set':
+    case 'list':
+    case 'map':
+      return electroType;
+    default:
+      return 'any';
+  }
+}
+
+function planKey(
+  entityName: string,
+  field: string,
+  prefix: ElectroPrefix,
+  labels: readonly ElectroLabel[],
+  attributes: ReadonlyMap<string, AttributePlan>,
+): KeyPlan {
+  const casing = prefix.casing === 'upper' ? 'upper' : prefix.casing === 'none' ? 'none' : 'lower';
+  return {
+    field,
+    prefix: prefix.prefix ?? '',
+    composites: labels.map(({ name, label }) => {
+      const attribute = attributes.get(name);
+      if (attribute === undefined) {
+        throw new UnsupportedEntityError(`${entityName}: key composite '${name}' is not an attribute`);
+      }
+      return { name, label, attribute };
+    }),
+    casing,
+    isCustom: prefix.isCustom === true,
+    postfix: typeof prefix.postfix === 'string' ? prefix.postfix : undefined,
+    castToNumber: prefix.cast === 'number',
+  };
+}

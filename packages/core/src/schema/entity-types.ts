@@ -1,0 +1,180 @@
+import type { Entity } from 'electrodb';
+
+/**
+ * What dynatx knows about an ElectroDB entity at compile time, read from its `schema`.
+ *
+ * Everything here depends on the entity alone, so TypeScript computes it once per entity
+ * and reuses it for every action on that entity: a 100-action chain pays for its entities,
+ * not for its length.
+ */
+
+// `any` here is deliberate: an entity of any schema is accepted, and the schema is then
+// read back through `E['schema']`, which keeps every type below precise.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEntity = Entity<any, any, any, any>;
+
+type Schema<E extends AnyEntity> = E['schema'];
+type Definitions<E extends AnyEntity> = Schema<E>['attributes'];
+type AttributeName<E extends AnyEntity> = keyof Definitions<E> & string;
+
+/** The entity's name as a literal when the model declares it as one, else `string`. */
+export type EntityName<E extends AnyEntity> = Schema<E>['model']['entity'];
+
+type Indexes<E extends AnyEntity> = Schema<E>['indexes'];
+type PrimaryIndexName<E extends AnyEntity> = {
+  [I in keyof Indexes<E>]: Indexes<E>[I] extends { readonly index: string } ? never : I;
+}[keyof Indexes<E>];
+type PrimaryIndex<E extends AnyEntity> = Indexes<E>[PrimaryIndexName<E>];
+type CompositeNames<K> = K extends { readonly composite: readonly (infer C)[] } ? C : never;
+
+/** The attributes that make up the primary key (pk and sk composites). */
+export type KeyAttributeName<E extends AnyEntity> = (
+  | CompositeNames<PrimaryIndex<E>['pk']>
+  | CompositeNames<PrimaryIndex<E>['sk']>
+) &
+  AttributeName<E>;
+
+/** The TypeScript type of a value of one attribute definition. */
+export type ValueOfDefinition<D> = D extends { readonly type: infer T }
+  ? T extends 'string'
+    ? string
+    : T extends 'number'
+      ? number
+      : T extends 'boolean'
+        ? boolean
+        : T extends readonly (infer Member)[]
+          ? Member
+          : T extends 'set'
+            ? SetValue<D>
+            : T extends 'list'
+              ? D extends { readonly items: infer Item }
+                ? readonly ValueOfDefinition<Item>[]
+                : never
+              : T extends 'map'
+                ? D extends { readonly properties: infer P }
+                  ? MapValue<P>
+                  : never
+                : unknown
+  : never;
+
+type SetValue<D> = D extends { readonly items: infer I }
+  ? I extends 'string'
+    ? readonly string[] | ReadonlySet<string>
+    : I extends 'number'
+      ? readonly number[] | ReadonlySet<number>
+      : I extends readonly (infer Member)[]
+        ? readonly Member[] | ReadonlySet<Member>
+        : never
+  : never;
+
+type RequiredNames<P> = { [K in keyof P]: P[K] extends { readonly required: true } ? K : never }[keyof P];
+type MapValue<P> = Simplify<
+  { readonly [K in RequiredNames<P>]: ValueOfDefinition<P[K]> } & {
+    readonly [K in Exclude<keyof P, RequiredNames<P>>]?: ValueOfDefinition<P[K]>;
+  }
+>;
+
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** How an attribute can be used in conditions and updates. */
+export type AttributeKind = 'string' | 'number' | 'boolean' | 'enum' | 'set' | 'list' | 'map' | 'any';
+
+export type KindOfDefinition<D> = D extends { readonly type: infer T }
+  ? T extends readonly unknown[]
+    ? 'enum'
+    : T extends 'string' | 'number' | 'boolean' | 'set' | 'list' | 'map'
+      ? T
+      : 'any'
+  : 'any';
+
+export type AttributeValueOf<E extends AnyEntity, A extends keyof Definitions<E>> = ValueOfDefinition<Definitions<E>[A]>;
+
+/** `{ tenant: string }`: what identifies one item of the entity. */
+export type EntityKey<E extends AnyEntity> = { readonly [A in KeyAttributeName<E>]: AttributeValueOf<E, A> };
+
+type HasDefault<D> = D extends { readonly default: unknown } ? true : false;
+type RequiredOnPut<E extends AnyEntity> =
+  | KeyAttributeName<E>
+  | {
+      [A in AttributeName<E>]: Definitions<E>[A] extends { readonly required: true }
+        ? HasDefault<Definitions<E>[A]> extends true
+          ? never
+          : A
+        : never;
+    }[AttributeName<E>];
+
+/** A full item as `put` takes it: required attributes required, defaults optional. */
+export type EntityPutItem<E extends AnyEntity> = Simplify<
+  { readonly [A in RequiredOnPut<E>]: AttributeValueOf<E, A> } & {
+    readonly [A in Exclude<AttributeName<E>, RequiredOnPut<E>>]?: AttributeValueOf<E, A>;
+  }
+>;
+
+type Hidden<E extends AnyEntity> = {
+  [A in AttributeName<E>]: Definitions<E>[A] extends { readonly hidden: true } ? A : never;
+}[AttributeName<E>];
+type PresentWhenRead<E extends AnyEntity> =
+  | KeyAttributeName<E>
+  | {
+      [A in AttributeName<E>]: Definitions<E>[A] extends { readonly required: true }
+        ? A
+        : HasDefault<Definitions<E>[A]> extends true
+          ? A
+          : never;
+    }[AttributeName<E>];
+
+/** An item as read back and formatted by its entity (hidden attributes left out). */
+export type EntityItem<E extends AnyEntity> = Simplify<
+  { readonly [A in Exclude<PresentWhenRead<E>, Hidden<E>>]: AttributeValueOf<E, A> } & {
+    readonly [A in Exclude<AttributeName<E>, PresentWhenRead<E> | Hidden<E>>]?: AttributeValueOf<E, A>;
+  }
+>;
+
+// ----- what updates may touch -----
+
+type ReadOnly<E extends AnyEntity> = {
+  [A in AttributeName<E>]: Definitions<E>[A] extends { readonly readOnly: true } ? A : never;
+}[AttributeName<E>];
+/** Key composites and read-only attributes never change after the item is written. */
+type Updatable<E extends AnyEntity> = Exclude<AttributeName<E>, KeyAttributeName<E> | ReadOnly<E>>;
+type UpdatableOfKind<E extends AnyEntity, K extends AttributeKind> = {
+  [A in Updatable<E>]: KindOfDefinition<Definitions<E>[A]> extends K ? A : never;
+}[Updatable<E>];
+type Removable<E extends AnyEntity> = {
+  [A in Updatable<E>]: Definitions<E>[A] extends { readonly required: true } ? never : A;
+}[Updatable<E>];
+
+export type SettableValues<E extends AnyEntity> = { readonly [A in Updatable<E>]?: AttributeValueOf<E, A> };
+export type AddableValues<E extends AnyEntity> = {
+  readonly [A in UpdatableOfKind<E, 'number' | 'set'>]?: AttributeValueOf<E, A>;
+};
+export type SubtractableValues<E extends AnyEntity> = {
+  readonly [A in UpdatableOfKind<E, 'number'>]?: AttributeValueOf<E, A>;
+};
+export type AppendableValues<E extends AnyEntity> = {
+  readonly [A in UpdatableOfKind<E, 'list'>]?: AttributeValueOf<E, A>;
+};
+export type SetMemberValues<E extends AnyEntity> = {
+  readonly [A in UpdatableOfKind<E, 'set'>]?: AttributeValueOf<E, A>;
+};
+export type RemovableName<E extends AnyEntity> = Removable<E>;
+
+// ----- condition operands -----
+
+declare const attributeRefType: unique symbol;
+
+/**
+ * A reference to one attribute inside a condition, e.g. `t.status`. It carries the
+ * attribute's value type and kind so that each operator accepts only what fits.
+ */
+export interface AttributeRef<Value = unknown, Kind extends RefKind = RefKind> {
+  readonly name: string;
+  readonly [attributeRefType]?: { readonly value: Value; readonly kind: Kind };
+}
+/** `size` is the kind of `op.size(ref)`: a number computed from an attribute. */
+export type RefKind = AttributeKind | 'size';
+export type RefValue<R> = R extends AttributeRef<infer V, RefKind> ? V : never;
+
+export type AttributeRefs<E extends AnyEntity> = {
+  readonly [A in AttributeName<E>]-?: AttributeRef<AttributeValueOf<E, A>, KindOfDefinition<Definitions<E>[A]>>;
+};

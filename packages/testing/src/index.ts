@@ -1,0 +1,28 @@
+export {
+  connectDynamoDB,
+  DYNAMODB_ENDPOINT_ENV,
+  DynamoDBLocalStartError,
+  findDynamoDBLocalDir,
+  startDynamoDBLocal,
+  type DynamoDBLocalHandle,
+  type StartDynamoDBLocalOptions,
+} from './dynamodb-local.js';
+export { JavaNotFoundError, MINIMUM_JAVA_MAJOR } from './java-runtime.js';
+export { LOCAL_CREDENTIALS, LOCAL_REGION, createLocalClient } from './local-client.js';
+export type { AnyEntity, EntityIndexKeys, EntityKeyLayout, KeyAttributeType, KeyField } from './entity-model.js';
+export { readEntityKeyLayout } from './entity-model.js';
+export {
+  createTableFor,
+  entityTableName,
+  tableDefinitionFor,
+  type TableForOptions,
+  type TestTable,
+} from './entity-tables.js';
+export {
+  injectFaults,
+  isInjectedFault,
+  type FaultInjector,
+  type InjectedFault,
+  type InjectedFaultKind,
+  type InjectedFaultRecord,
+} from './fault-injection.js';
