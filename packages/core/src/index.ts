@@ -1,4 +1,7 @@
 export { tx, actionsOf } from './builder/transaction-builder.js';
+export { txGet } from './builder/get-builder.js';
+export type { GetTransaction, GetResult } from './builder/get-builder.js';
+export type { GetExecuteOptions } from './executor/get-executor.js';
 export type {
   WriteTransaction,
   WriteOptions,
@@ -23,3 +26,24 @@ export { DynatxError, TransactionValidationError, UnsupportedEntityError } from 
 export type { DynatxErrorCode } from './errors/errors.js';
 export * as messages from './errors/messages.js';
 export { LIMITS } from './preflight/preflight.js';
+export type {
+  ActionsOf,
+  CancellationCode,
+  CancellationReason,
+  Cancelled,
+  Committed,
+  TransactionResult,
+} from './executor/outcome.js';
+export type { ExecuteOptions } from './executor/write-executor.js';
+export type { RetryOptions } from './executor/retry-policy.js';
+export {
+  TransactionExecutionError,
+  RetriesExhaustedError,
+  TransactionAbortedError,
+  IdempotentParameterMismatchError,
+  TableNotFoundError,
+  CredentialsRejectedError,
+  DynamoDBValidationError,
+  EndpointUnreachableError,
+} from './executor/execution-errors.js';
+export type { AttemptFailure } from './executor/execution-errors.js';

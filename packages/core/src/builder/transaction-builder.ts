@@ -1,16 +1,13 @@
-import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
+import type { TransactionResult } from '../executor/outcome.js';
+import { executeWrite, type ExecuteOptions } from '../executor/write-executor.js';
 import type { ActionNode } from '../nodes/action-node.js';
-import type { AnyEntity, EntityKey, EntityName, EntityPutItem, KeyAttributeName } from '../schema/entity-types.js';
+import type { AnyEntity, EntityKey, EntityPutItem } from '../schema/entity-types.js';
 import type { ItemIdOf, RecordableId } from '../schema/item-id.js';
+import type { CheckedItem, CheckedKey, RoomFor } from './compile-time-rules.js';
 import type { ConditionFn } from './condition-builder.js';
 import type { UpdateFn } from './update-builder.js';
-import type {
-  DuplicateItemMessage,
-  EmptyTransactionMessage,
-  NotAKeyAttributeMessage,
-  TooManyActionsMessage,
-  UnknownAttributeMessage,
-} from '../errors/messages.js';
+import type { EmptyTransactionMessage } from '../errors/messages.js';
 import { MAX_ACTIONS } from '../errors/messages.js';
 import { tooManyActionsError } from '../errors/errors.js';
 import { parseCheck, parseDelete, parsePut, parseUpdate, type ActionOptions } from '../parser/action-parser.js';
@@ -34,10 +31,8 @@ export interface WriteOptions<E extends AnyEntity, Label extends string> {
 
 export type CheckOptions<Label extends string> = Omit<WriteOptions<AnyEntity, Label>, 'if'>;
 
-/** An object type with no call signature, so that calling it shows the message. */
-export interface TransactionTypeError<Message extends string> {
-  readonly 'dynatx error': Message;
-}
+export type { TransactionTypeError } from './compile-time-rules.js';
+import type { TransactionTypeError } from './compile-time-rules.js';
 
 /**
  * A transaction being built. It is immutable: every method returns a new transaction, so a
@@ -86,26 +81,19 @@ export interface WriteTransaction<
     ? TransactionTypeError<EmptyTransactionMessage>
     : (options?: { readonly clientRequestToken?: string }) => TransactWriteItemsCommandInput;
 
+  /**
+   * Sends the transaction through your DynamoDBClient and resolves to its typed outcome:
+   * `{ committed: true, ... }`, or `{ committed: false, reasons, failed, summary }` when
+   * DynamoDB cancelled it. Other failures (retries exhausted, an unknown table, rejected
+   * credentials, a reused token) reject with a typed error.
+   */
+  readonly execute: Count extends readonly []
+    ? TransactionTypeError<EmptyTransactionMessage>
+    : (client: DynamoDBClient, options?: ExecuteOptions) => Promise<TransactionResult<Actions>>;
+
   /** How many actions the transaction holds. */
   readonly size: Count['length'];
 }
-
-/** The entity argument, or the 101st-action message in its place. */
-type RoomFor<Count extends readonly 0[], E> = Count['length'] extends 100 ? TooManyActionsMessage : E;
-
-type CheckedKey<E extends AnyEntity, Key, Seen extends string> = [Exclude<keyof Key, KeyAttributeName<E>>] extends [never]
-  ? NotSeen<ItemIdOf<E, Key>, Seen, Key>
-  : NotAKeyAttributeMessage<EntityName<E>, Exclude<keyof Key, KeyAttributeName<E>> & string>;
-
-type CheckedItem<E extends AnyEntity, Item, Seen extends string> = [Exclude<keyof Item, keyof EntityPutItem<E>>] extends [never]
-  ? NotSeen<ItemIdOf<E, Item>, Seen, Item>
-  : UnknownAttributeMessage<EntityName<E>, Exclude<keyof Item, keyof EntityPutItem<E>> & string>;
-
-type NotSeen<Id extends string, Seen extends string, T> = [Id] extends [never]
-  ? T
-  : [Id] extends [Seen]
-    ? DuplicateItemMessage<Id>
-    : T;
 
 /** A persistent list of actions, newest first: branching a transaction copies nothing. */
 interface ActionLink {
@@ -148,6 +136,10 @@ class WriteTransactionImpl {
 
   params(options: { readonly clientRequestToken?: string } = {}): TransactWriteItemsCommandInput {
     return compileTransaction(this.actions(), options);
+  }
+
+  execute(client: DynamoDBClient, options?: ExecuteOptions) {
+    return executeWrite(this.actions(), client, options);
   }
 
   /** The action nodes in request order. */

@@ -21,7 +21,7 @@ export function compileTransaction(
 
 export function compileAction(action: ActionNode): TransactWriteItem {
   const context = new ExpressionContext();
-  const table = action.entity.table;
+  const table = action.table;
   switch (action.kind) {
     case 'put': {
       const put: NonNullable<TransactWriteItem['Put']> = { TableName: table, Item: action.item as NonNullable<TransactWriteItem['Put']>['Item'] };

@@ -27,7 +27,15 @@ export type DynatxErrorCode =
   | 'ItemTooLarge'
   | 'TransactionTooLarge'
   | 'ExpressionTooLong'
-  | 'UnsupportedEntity';
+  | 'UnsupportedEntity'
+  | 'RetriesExhausted'
+  | 'Aborted'
+  | 'IdempotentParameterMismatch'
+  | 'TableNotFound'
+  | 'CredentialsRejected'
+  | 'DynamoDBValidation'
+  | 'EndpointUnreachable'
+  | 'ExecutionFailed';
 
 /** The transaction breaks one of DynamoDB's rules; it was not sent. */
 export class TransactionValidationError extends DynatxError {

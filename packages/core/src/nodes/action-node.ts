@@ -12,6 +12,7 @@ export type ActionNode = PutNode | UpdateNode | DeleteNode | CheckNode;
 
 interface ActionNodeBase {
   readonly entity: EntityPlan;
+  readonly table: string;
   /** `Counter{tenant:acme}`: names the item in messages and cancellation reasons. */
   readonly itemId: string;
   readonly key: Readonly<Record<string, AttributeValue>>;

@@ -78,8 +78,13 @@ function common(
   if (label !== undefined && typeof label !== 'string') throw invalidValueError(`label on ${itemId} must be a string`);
   const condition =
     options?.if === undefined ? undefined : buildCondition(plan, options.if, `the 'if' of ${action}() on ${itemId}`);
+  const table = plan.tableName();
+  if (typeof table !== 'string' || table === '') {
+    throw invalidValueError(`${plan.name} has no table: give it one with new Entity(schema, { table }) or entity.setTableName()`);
+  }
   return {
     entity: plan,
+    table,
     itemId,
     key,
     keyComposites,

@@ -39,7 +39,7 @@ export function preflight(
   let totalBytes = 0;
   for (let i = 0; i < actions.length; i++) {
     const action = actions[i]!;
-    const identity = itemIdentity(action.entity.table, action.key);
+    const identity = itemIdentity(action.table, action.key);
     if (seen.has(identity)) throw duplicateItemError(action.itemId);
     seen.add(identity);
     if (action.kind === 'put') {
@@ -69,7 +69,7 @@ function checkExpression(itemId: string, which: string, expression: string | und
 }
 
 /** Table plus key, exactly as DynamoDB compares them. */
-function itemIdentity(table: string, key: Readonly<Record<string, AttributeValue>>): string {
+export function itemIdentity(table: string, key: Readonly<Record<string, AttributeValue>>): string {
   let identity = table;
   for (const field in key) {
     const value = key[field]!;

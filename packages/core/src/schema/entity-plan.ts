@@ -13,7 +13,8 @@ export interface EntityPlan {
   readonly entity: AnyEntity;
   readonly name: string;
   readonly version: string;
-  readonly table: string;
+  /** The entity's table now: read per action, since ElectroDB lets it change (`setTableName`). */
+  tableName(): string;
   readonly identifierFields: { readonly entity: string; readonly version: string };
   readonly attributes: ReadonlyMap<string, AttributePlan>;
   readonly primary: IndexPlan;
@@ -189,7 +190,7 @@ function buildPlan(entity: AnyEntity): EntityPlan {
     entity,
     name,
     version: (entity as unknown as ElectroEntityMethods).getVersion(),
-    table: (entity as unknown as ElectroEntityMethods).getTableName(),
+    tableName: () => (entity as unknown as ElectroEntityMethods).getTableName(),
     identifierFields: { entity: identifiers.entity, version: identifiers.version },
     attributes,
     primary,

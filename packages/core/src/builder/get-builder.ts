@@ -1,0 +1,96 @@
+import type { ConsumedCapacity, DynamoDBClient, TransactGetItemsCommandInput } from '@aws-sdk/client-dynamodb';
+import type { AnyEntity, EntityItem, EntityKey } from '../schema/entity-types.js';
+import type { ItemIdOf, RecordableId } from '../schema/item-id.js';
+import type { CheckedKey, RoomFor, TransactionTypeError } from './compile-time-rules.js';
+import type { EmptyTransactionMessage } from '../errors/messages.js';
+import type { GetNode } from '../nodes/get-node.js';
+import { MAX_ACTIONS } from '../errors/messages.js';
+import { tooManyActionsError } from '../errors/errors.js';
+import { parseGet } from '../parser/get-parser.js';
+import { compileGets } from '../compiler/get-compiler.js';
+import { executeGets, type GetExecuteOptions } from '../executor/get-executor.js';
+
+/** The outcome of a TransactGetItems: every item formatted by its entity, `undefined` when missing. */
+export interface GetResult<Items extends readonly unknown[], Labeled> {
+  /** In request order. */
+  readonly items: Items;
+  /** The items of labelled gets, by label. */
+  readonly byLabel: Labeled;
+  readonly attempts: number;
+  readonly consumedCapacity: readonly ConsumedCapacity[] | undefined;
+}
+
+/**
+ * A read of up to 100 items as one serializable snapshot (TransactGetItems), with the same
+ * compile-time rules as writes: key shape, no item twice, at most 100 gets. Immutable.
+ */
+export interface GetTransaction<
+  Seen extends string = never,
+  Count extends readonly 0[] = [],
+  Items extends readonly unknown[] = [],
+  Labeled = {},
+> {
+  get<E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+    entity: RoomFor<Count, E>,
+    key: CheckedKey<E, Key, Seen>,
+    options?: { readonly label?: Label },
+  ): GetTransaction<
+    Seen | RecordableId<ItemIdOf<E, Key>>,
+    [...Count, 0],
+    [...Items, EntityItem<E> | undefined],
+    [Label] extends [never] ? Labeled : Labeled & { readonly [L in Label]: EntityItem<E> | undefined }
+  >;
+
+  /** The exact TransactGetItems input. */
+  readonly params: Count extends readonly [] ? TransactionTypeError<EmptyTransactionMessage> : () => TransactGetItemsCommandInput;
+
+  /** Reads the items through your DynamoDBClient. */
+  readonly execute: Count extends readonly []
+    ? TransactionTypeError<EmptyTransactionMessage>
+    : (client: DynamoDBClient, options?: GetExecuteOptions) => Promise<GetResult<Items, Labeled>>;
+
+  readonly size: Count['length'];
+}
+
+interface GetLink {
+  readonly get: GetNode;
+  readonly previous: GetLink | undefined;
+  readonly count: number;
+}
+
+class GetTransactionImpl {
+  readonly #last: GetLink | undefined;
+
+  constructor(last: GetLink | undefined) {
+    this.#last = last;
+    Object.freeze(this);
+  }
+
+  get size(): number {
+    return this.#last?.count ?? 0;
+  }
+
+  get(entity: unknown, key: unknown, options?: { readonly label?: unknown }) {
+    if (this.size >= MAX_ACTIONS) throw tooManyActionsError();
+    return new GetTransactionImpl({ get: parseGet(entity, key, options), previous: this.#last, count: this.size + 1 });
+  }
+
+  params(): TransactGetItemsCommandInput {
+    return compileGets(this.#gets());
+  }
+
+  execute(client: DynamoDBClient, options?: GetExecuteOptions) {
+    return executeGets(this.#gets(), client, options);
+  }
+
+  #gets(): GetNode[] {
+    const gets: GetNode[] = new Array(this.size);
+    for (let link = this.#last; link !== undefined; link = link.previous) gets[link.count - 1] = link.get;
+    return gets;
+  }
+}
+
+/** Starts an empty read transaction. */
+export function txGet(): GetTransaction {
+  return new GetTransactionImpl(undefined) as unknown as GetTransaction;
+}

@@ -1,0 +1,20 @@
+import type { TransactGetItemsCommandInput } from '@aws-sdk/client-dynamodb';
+import type { GetNode } from '../nodes/get-node.js';
+import { duplicateItemError, emptyTransactionError, tooManyActionsError } from '../errors/errors.js';
+import { MAX_ACTIONS } from '../errors/messages.js';
+import { itemIdentity } from '../preflight/preflight.js';
+
+/** Get nodes to the TransactGetItems input, after the same count and duplicate checks as writes. */
+export function compileGets(gets: readonly GetNode[]): TransactGetItemsCommandInput {
+  if (gets.length === 0) throw emptyTransactionError();
+  if (gets.length > MAX_ACTIONS) throw tooManyActionsError();
+  const seen = new Set<string>();
+  return {
+    TransactItems: gets.map((get) => {
+      const identity = itemIdentity(get.table, get.key);
+      if (seen.has(identity)) throw duplicateItemError(get.itemId);
+      seen.add(identity);
+      return { Get: { TableName: get.table, Key: { ...get.key } } };
+    }),
+  };
+}

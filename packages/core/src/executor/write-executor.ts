@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { TransactWriteItemsCommand, type DynamoDBClient, type ReturnConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import type { ActionNode } from '../nodes/action-node.js';
+import type { ActionInfo } from '../builder/transaction-builder.js';
+import { compileTransaction } from '../compiler/transaction-compiler.js';
+import { retryPolicy, type RetryOptions } from './retry-policy.js';
+import { sendWithRetry } from './send-with-retry.js';
+import { explainCancellation, summarize } from './cancellation.js';
+import type { TransactionResult } from './outcome.js';
+import { invalidValueError } from '../errors/errors.js';
+
+export interface ExecuteOptions {
+  /**
+   * The idempotency token (1-36 characters). Give one to make a re-send after a crash safe;
+   * by default a new one is made per `execute` call and kept for every retry of that call.
+   */
+  readonly clientRequestToken?: string;
+  /** Retry policy for conflicts, throttling and network errors, or `false` for a single attempt. */
+  readonly retry?: RetryOptions | false;
+  /** Stops retrying (and the request in flight) when it fires. */
+  readonly signal?: AbortSignal;
+  /** Ask DynamoDB for the capacity the transaction consumed. */
+  readonly returnConsumedCapacity?: Exclude<ReturnConsumedCapacity, 'NONE'>;
+}
+
+/** The token DynamoDB accepts: 1 to 36 characters. */
+export function checkToken(token: string): string {
+  if (typeof token !== 'string' || token.length < 1 || token.length > 36) {
+    throw invalidValueError(`clientRequestToken must be 1 to 36 characters, got ${JSON.stringify(token)}`);
+  }
+  return token;
+}
+
+/**
+ * Sends a transaction through the caller's own client (its middleware, logging, region and
+ * credentials stay in force) and returns its typed outcome.
+ */
+export async function executeWrite<Actions extends ActionInfo>(
+  actions: readonly ActionNode[],
+  client: DynamoDBClient,
+  options: ExecuteOptions = {},
+): Promise<TransactionResult<Actions>> {
+  const clientRequestToken = checkToken(options.clientRequestToken ?? randomUUID());
+  const input = compileTransaction(actions, { clientRequestToken });
+  if (options.returnConsumedCapacity !== undefined) input.ReturnConsumedCapacity = options.returnConsumedCapacity;
+  const command = new TransactWriteItemsCommand(input);
+  const outcome = await sendWithRetry((abortSignal) => client.send(command, { abortSignal }), {
+    policy: retryPolicy(options.retry),
+    signal: options.signal,
+    clientRequestToken,
+    tables: [...new Set(actions.map((a) => a.table))],
+  });
+  if (outcome.kind === 'ok') {
+    return Object.freeze({
+      committed: true,
+      attempts: outcome.attempts,
+      clientRequestToken,
+      consumedCapacity: outcome.output.ConsumedCapacity,
+    });
+  }
+  const reasons = explainCancellation(actions, outcome.reasons);
+  return Object.freeze({
+    committed: false,
+    attempts: outcome.attempts,
+    clientRequestToken,
+    reasons,
+    failed: reasons.filter((r) => r.code !== 'None'),
+    summary: summarize(reasons, actions),
+  }) as unknown as TransactionResult<Actions>;
+}
