@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, inject } from 'vitest';
 import {
   connectDynamoDB,
   DYNAMODB_ENDPOINT_ENV,
@@ -10,6 +9,24 @@ import {
 } from './dynamodb-local.js';
 import type { AnyEntity } from './entity-model.js';
 import { createTableFor, entityTableName, type TestTable } from './entity-tables.js';
+
+type VitestHooks = Pick<typeof import('vitest'), 'afterAll' | 'beforeAll' | 'inject'>;
+
+/*
+ * This module is both the globalSetup file (loaded in vitest's main process)
+ * and the home of the per-file helpers (loaded in workers). The 'vitest' entry
+ * point throws when evaluated outside a worker, so it is only imported where
+ * vitest's own worker state exists - the same global it checks for.
+ */
+const vitest: VitestHooks | undefined =
+  '__vitest_worker__' in globalThis ? await import('vitest') : undefined;
+
+function hooks(caller: string): VitestHooks {
+  if (vitest === undefined) {
+    throw new Error(`${caller} registers beforeAll/afterAll hooks and can only be called from a vitest test file`);
+  }
+  return vitest;
+}
 
 /** Key under which the globalSetup provides the shared endpoint to test files. */
 export const PROVIDED_ENDPOINT_KEY = 'dynatxDynamoDBEndpoint';
@@ -30,7 +47,7 @@ let envBeforeSetup: string | undefined;
 
 /**
  * vitest `globalSetup`: one DynamoDB Local for the whole run instead of one
- * JVM per test file (each costs seconds and ~300 MB). Test files find it
+ * JVM per test file (each costs seconds of startup and a few hundred MB). Test files find it
  * through `inject`; the environment variable is a fallback for code that
  * calls startDynamoDBLocal() directly inside a worker.
  */
@@ -68,6 +85,7 @@ export interface DynamoDBTestHandle {
  * tests and hooks.
  */
 export function useDynamoDB(options: StartDynamoDBLocalOptions = {}): DynamoDBTestHandle {
+  const { afterAll, beforeAll, inject } = hooks('useDynamoDB()');
   let engine: DynamoDBLocalHandle | undefined;
   let client: DynamoDBClient | undefined;
 
@@ -122,6 +140,7 @@ export interface TestTableHandle {
 
 /** A fresh table for the entities, created in beforeAll and dropped in afterAll. */
 export function useTable(entities: readonly AnyEntity[], options: UseTableOptions = {}): TestTableHandle {
+  const { afterAll, beforeAll } = hooks('useTable()');
   const dynamodb = options.dynamodb ?? useDynamoDB();
   const tableName =
     options.tableName ?? `${entityTableName(entities) ?? 'dynatx-test'}-${randomBytes(4).toString('hex')}`;

@@ -1,4 +1,5 @@
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import type { AttemptFailure } from './execution-errors.js';
 import type { ActionInfo, WriteTransaction } from '../builder/transaction-builder.js';
 import type { AnyEntity, EntityItem, EntityKey, EntityName } from '../schema/entity-types.js';
 
@@ -45,6 +46,8 @@ export interface Committed {
   readonly attempts: number;
   readonly clientRequestToken: string;
   readonly consumedCapacity: readonly ConsumedCapacity[] | undefined;
+  /** The failed attempts before the one that committed, with why each was retried. */
+  readonly retries: readonly AttemptFailure[];
 }
 
 /** A transaction that DynamoDB cancelled: nothing of it was applied. */
@@ -52,6 +55,8 @@ export interface Cancelled<Actions extends ActionInfo> {
   readonly committed: false;
   readonly attempts: number;
   readonly clientRequestToken: string;
+  /** The failed attempts before the one that was cancelled. */
+  readonly retries: readonly AttemptFailure[];
   /** One reason per action, in request order (code 'None' for the actions that were fine). */
   readonly reasons: readonly CancellationReason<Actions>[];
   /** Only the reasons whose code is not 'None'. */

@@ -13,8 +13,13 @@ import {
 } from './execution-errors.js';
 
 export type SendOutcome<T> =
-  | { readonly kind: 'ok'; readonly output: T; readonly attempts: number }
-  | { readonly kind: 'cancelled'; readonly reasons: readonly RawReason[]; readonly attempts: number };
+  | { readonly kind: 'ok'; readonly output: T; readonly attempts: number; readonly retries: readonly AttemptFailure[] }
+  | {
+      readonly kind: 'cancelled';
+      readonly reasons: readonly RawReason[];
+      readonly attempts: number;
+      readonly retries: readonly AttemptFailure[];
+    };
 
 /**
  * Sends one request until it succeeds, is cancelled, or fails for good. The request is the
@@ -35,14 +40,14 @@ export async function sendWithRetry<T>(
     let error: unknown;
     try {
       const output = await send(signal);
-      return { kind: 'ok', output, attempts: attempt };
+      return { kind: 'ok', output, attempts: attempt, retries: failures };
     } catch (caught) {
       error = caught;
       errorClass = classifyError(caught);
     }
     switch (errorClass.kind) {
       case 'cancelled':
-        return { kind: 'cancelled', reasons: errorClass.reasons, attempts: attempt };
+        return { kind: 'cancelled', reasons: errorClass.reasons, attempts: attempt, retries: failures };
       case 'aborted':
         throw new TransactionAbortedError(failures, clientRequestToken, signal?.reason ?? error);
       case 'mismatch':

@@ -56,6 +56,7 @@ export async function executeWrite<Actions extends ActionInfo>(
       attempts: outcome.attempts,
       clientRequestToken,
       consumedCapacity: outcome.output.ConsumedCapacity,
+      retries: outcome.retries,
     });
   }
   const reasons = explainCancellation(actions, outcome.reasons);
@@ -63,6 +64,7 @@ export async function executeWrite<Actions extends ActionInfo>(
     committed: false,
     attempts: outcome.attempts,
     clientRequestToken,
+    retries: outcome.retries,
     reasons,
     failed: reasons.filter((r) => r.code !== 'None'),
     summary: summarize(reasons, actions),

@@ -118,6 +118,7 @@ describe('idempotency and retries', () => {
     const result = await appendEvent(tenant, 'lost').execute(client, { retry: { baseDelayMs: 1 } });
     expect(result).toMatchObject({ committed: true, attempts: 2 });
     expect(faults.log.map((f) => f.kind)).toEqual(['lostResponse']);
+    if (result.committed) expect(result.retries.map((r) => r.reason)).toEqual(['Timeout']);
     expect(await eventCount(tenant)).toBe(1);
   });
 

@@ -1,0 +1,221 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { RetriesExhaustedError, tx } from '@dynatx/core';
+import { createTableFor, injectFaults, startDynamoDBLocal, type DynamoDBLocalHandle } from '@dynatx/testing';
+import { appendEvent, type NewEvent } from './append-event.js';
+import { AUDIT_TABLE, Counter, Event, Tenant } from './entities.js';
+
+export interface DemoOptions {
+  /** How many events to append in all. */
+  readonly events: number;
+  /** How many appends are in flight at once. */
+  readonly concurrency: number;
+  /** Inject a TransactionConflict before every n-th append (0: never). */
+  readonly conflictEvery: number;
+  /** Lose the response of every n-th append after the engine committed it (0: never). */
+  readonly lostResponseEvery: number;
+  /** Use this endpoint instead of starting DynamoDB Local. */
+  readonly endpoint?: string;
+  /** Called as appends finish. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Called with a line of narration. */
+  readonly onStep?: (line: string) => void;
+}
+
+export interface TenantRow {
+  readonly tenant: string;
+  readonly status: 'active' | 'suspended';
+  readonly committed: number;
+  readonly eventsStored: number;
+  readonly eventCount: number;
+}
+
+export interface CancellationRow {
+  readonly tenant: string;
+  readonly eventId: string;
+  /** e.g. `#2 Tenant{tenant:umbrella} (check "tenant is active"): ConditionalCheckFailed` */
+  readonly failed: readonly { readonly label: string | undefined; readonly itemId: string; readonly code: string }[];
+}
+
+export interface Invariant {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+export interface DemoReport {
+  readonly tenants: readonly TenantRow[];
+  readonly cancellations: readonly CancellationRow[];
+  readonly retriesByReason: Readonly<Record<string, number>>;
+  readonly retriedTransactions: number;
+  readonly injected: Readonly<Record<string, number>>;
+  readonly consumedCapacityUnits: number;
+  readonly failures: readonly string[];
+  readonly invariants: readonly Invariant[];
+  readonly durationMs: number;
+}
+
+const TENANTS = [
+  { tenant: 'acme', name: 'Acme Corp', status: 'active' },
+  { tenant: 'globex', name: 'Globex', status: 'active' },
+  { tenant: 'initech', name: 'Initech', status: 'active' },
+  { tenant: 'umbrella', name: 'Umbrella (suspended)', status: 'suspended' },
+] as const;
+const TYPES = ['login', 'logout', 'export', 'settings'] as const;
+const ACTORS = ['ann', 'bo', 'cy', 'di'] as const;
+
+/**
+ * The audit-log scenario end to end: a real DynamoDB Local, a table made from the entities,
+ * seeded tenants (one suspended), many concurrent appends with injected conflicts and lost
+ * responses, and then a check that every tenant's stored events equal its `eventCount`.
+ */
+export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport> {
+  const started = Date.now();
+  const step = options.onStep ?? (() => {});
+  let engine: DynamoDBLocalHandle | undefined;
+  let client: DynamoDBClient | undefined;
+  try {
+    step(options.endpoint ? `Using DynamoDB at ${options.endpoint}` : 'Starting DynamoDB Local');
+    engine = options.endpoint ? undefined : await startDynamoDBLocal();
+    const endpoint = options.endpoint ?? engine!.endpoint;
+    client = (engine ?? (await import('@dynatx/testing')).connectDynamoDB(endpoint)).createClient();
+    const table = await createTableFor(client, [Tenant, Counter, Event], { tableName: AUDIT_TABLE });
+    step(`Created table '${table.tableName}' from the entities (${endpoint})`);
+    const documents = DynamoDBDocumentClient.from(client);
+    for (const entity of [Tenant, Counter, Event]) entity.setClient(documents);
+
+    for (const t of TENANTS) {
+      await tx().put(Tenant, t).put(Counter, { tenant: t.tenant, eventCount: 0 }).execute(client);
+    }
+    step(`Seeded ${TENANTS.length} tenants: ${TENANTS.map((t) => `${t.tenant} (${t.status})`).join(', ')}`);
+
+    const faults = injectFaults(client);
+    const committed = new Map<string, number>(TENANTS.map((t) => [t.tenant, 0]));
+    const retriesByReason: Record<string, number> = {};
+    const cancellations: CancellationRow[] = [];
+    const failures: string[] = [];
+    let retriedTransactions = 0;
+    let consumedCapacityUnits = 0;
+    let done = 0;
+
+    step(`Appending ${options.events} events at concurrency ${options.concurrency}, with injected faults`);
+    const append = async (index: number) => {
+      const tenant = TENANTS[index % TENANTS.length]!.tenant;
+      const event: NewEvent = {
+        eventId: `evt-${String(index).padStart(5, '0')}`,
+        at: 1750756440 + index,
+        type: TYPES[index % TYPES.length]!,
+        actor: ACTORS[(index >> 2) % ACTORS.length]!,
+      };
+      // Faults queue on the shared client, so each hits whichever append is sent next.
+      if (options.conflictEvery > 0 && index % options.conflictEvery === options.conflictEvery - 1) {
+        faults.failNext(1, 'transactionConflict');
+      }
+      if (options.lostResponseEvery > 0 && index % options.lostResponseEvery === options.lostResponseEvery - 1) {
+        faults.loseResponseOfNext(1);
+      }
+      try {
+        const result = await appendEvent(client!, tenant, event, {
+          retry: { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 100 },
+          returnConsumedCapacity: 'TOTAL',
+        });
+        if (result.retries.length > 0) retriedTransactions++;
+        for (const retry of result.retries) retriesByReason[retry.reason] = (retriesByReason[retry.reason] ?? 0) + 1;
+        if (result.committed) {
+          committed.set(tenant, committed.get(tenant)! + 1);
+          for (const capacity of result.consumedCapacity ?? []) consumedCapacityUnits += capacity.CapacityUnits ?? 0;
+        } else {
+          cancellations.push({
+            tenant,
+            eventId: event.eventId,
+            failed: result.failed.map((r) => ({ label: r.label, itemId: r.itemId, code: r.code })),
+          });
+        }
+      } catch (error) {
+        failures.push(
+          `${tenant}/${event.eventId}: ${error instanceof RetriesExhaustedError ? error.message : String(error)}`,
+        );
+      } finally {
+        options.onProgress?.(++done, options.events);
+      }
+    };
+    await runPool(options.events, options.concurrency, append);
+
+    step('Reading back every tenant: stored events vs eventCount');
+    const tenants: TenantRow[] = [];
+    for (const t of TENANTS) {
+      const stored = await Event.query.byTenant({ tenant: t.tenant }).go({ pages: 'all' });
+      const counter = await Counter.get({ tenant: t.tenant }).go();
+      tenants.push({
+        tenant: t.tenant,
+        status: t.status,
+        committed: committed.get(t.tenant)!,
+        eventsStored: stored.data.length,
+        eventCount: counter.data?.eventCount ?? -1,
+      });
+    }
+
+    const injected: Record<string, number> = {};
+    for (const record of faults.log) injected[record.kind] = (injected[record.kind] ?? 0) + 1;
+    faults.remove();
+
+    const suspended: readonly string[] = TENANTS.filter((t) => t.status === 'suspended').map((t) => t.tenant);
+    const invariants: Invariant[] = [
+      ...tenants.map((row) => ({
+        name: `${row.tenant}: events stored = eventCount`,
+        ok: row.eventsStored === row.eventCount,
+        detail: `${row.eventsStored} stored, eventCount ${row.eventCount}`,
+      })),
+      ...tenants.map((row) => ({
+        name: `${row.tenant}: eventCount = appends that committed`,
+        ok: row.eventCount === row.committed,
+        detail: `eventCount ${row.eventCount}, ${row.committed} committed`,
+      })),
+      {
+        name: 'suspended tenants stored nothing, and each of their appends was cancelled by the tenant check',
+        ok:
+          tenants.filter((r) => suspended.includes(r.tenant)).every((r) => r.eventsStored === 0) &&
+          cancellations.every(
+            (c) => suspended.includes(c.tenant) && c.failed.length === 1 && c.failed[0]!.label === 'tenant is active' && c.failed[0]!.code === 'ConditionalCheckFailed',
+          ),
+        detail: `${cancellations.length} cancellations`,
+      },
+      {
+        name: 'every append either committed or was cancelled (none failed)',
+        ok: failures.length === 0,
+        detail: failures.length === 0 ? 'none failed' : failures.slice(0, 3).join('; '),
+      },
+      {
+        name: 'every lost response was retried with its token and applied once',
+        ok: (injected.lostResponse ?? 0) === (retriesByReason.Timeout ?? 0),
+        detail: `${injected.lostResponse ?? 0} lost responses, ${retriesByReason.Timeout ?? 0} timeout retries`,
+      },
+    ];
+    return {
+      tenants,
+      cancellations,
+      retriesByReason,
+      retriedTransactions,
+      injected,
+      consumedCapacityUnits,
+      failures,
+      invariants,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    client?.destroy();
+    if (engine) {
+      step('Stopping DynamoDB Local');
+      await engine.stop();
+    }
+  }
+}
+
+/** Runs `count` tasks with at most `concurrency` in flight. */
+async function runPool(count: number, concurrency: number, task: (index: number) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
