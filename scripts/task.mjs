@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager; // "pnpm@x.y.z"
 
 const steps = {
-  test: [['run', 'build'], ['run', 'test:types'], ['run', 'test:unit']],
+  test: [['run', 'build'], ['run', 'typecheck'], ['run', 'test:types'], ['run', 'test:unit']],
   demo: [['run', 'build'], ['--filter', '@dynatx/examples', 'run', 'demo']],
 };
 

@@ -22,6 +22,8 @@ export type {
   KeyAttributeName,
 } from './schema/entity-types.js';
 export type { ItemIdOf } from './schema/item-id.js';
+export { versioned } from './schema/versioning.js';
+export type { Versioned, VersionAttributeOf, ExpectedVersion } from './schema/versioning.js';
 export { DynatxError, TransactionValidationError, UnsupportedEntityError } from './errors/errors.js';
 export type { DynatxErrorCode } from './errors/errors.js';
 export * as messages from './errors/messages.js';
@@ -47,3 +49,5 @@ export {
   EndpointUnreachableError,
 } from './executor/execution-errors.js';
 export type { AttemptFailure } from './executor/execution-errors.js';
+export { stageEdits, EditSession } from './staging/edit-session.js';
+export type { AttributeChange, StagedItemDiff, StagedCommitResult } from './staging/edit-session.js';

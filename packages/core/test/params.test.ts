@@ -90,10 +90,8 @@ describe('params(): the exact TransactWriteItems input', () => {
           u
             .set({ actor: 'ann' })
             .setIfNotExists({ at: 5 })
-            .subtract({ detail: undefined })
             .append({ notes: ['n1'] })
             .add({ tags: ['x'] })
-            .deleteFromSet({})
             .remove(['flagged']),
         { if: (e, op) => op.and(op.exists(e.actor), op.gt(e.at, 1)) },
       )

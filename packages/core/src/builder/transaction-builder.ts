@@ -5,6 +5,7 @@ import type { ActionNode } from '../nodes/action-node.js';
 import type { AnyEntity, EntityKey, EntityPutItem } from '../schema/entity-types.js';
 import type { ItemIdOf, RecordableId } from '../schema/item-id.js';
 import type { CheckedItem, CheckedKey, RoomFor } from './compile-time-rules.js';
+import type { ExpectedVersion, VersionAttributeOf } from '../schema/versioning.js';
 import type { ConditionFn } from './condition-builder.js';
 import type { UpdateFn } from './update-builder.js';
 import type { EmptyTransactionMessage } from '../errors/messages.js';
@@ -31,6 +32,14 @@ export interface WriteOptions<E extends AnyEntity, Label extends string> {
 
 export type CheckOptions<Label extends string> = Omit<WriteOptions<AnyEntity, Label>, 'if'>;
 
+/**
+ * The options argument: optional, except on a versioned entity, where it must say which
+ * version was read (`expectedVersion`), so that opting into locking cannot be forgotten.
+ */
+type OptionsFor<E extends AnyEntity, Options, Version> = [VersionAttributeOf<E>] extends [never]
+  ? [options?: Options]
+  : [options: Options & { readonly expectedVersion: Version }];
+
 export type { TransactionTypeError } from './compile-time-rules.js';
 import type { TransactionTypeError } from './compile-time-rules.js';
 
@@ -50,7 +59,7 @@ export interface WriteTransaction<
   put<E extends AnyEntity, const Item extends EntityPutItem<E>, const Label extends string = never>(
     entity: RoomFor<Count, E>,
     item: CheckedItem<E, Item, Seen>,
-    options?: WriteOptions<E, Label>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
   ): WriteTransaction<Seen | RecordableId<ItemIdOf<E, Item>>, [...Count, 0], Actions | ActionInfo<E, Label>>;
 
   /** Change attributes of an item (creating it when missing, as DynamoDB's UpdateItem does). */
@@ -58,14 +67,14 @@ export interface WriteTransaction<
     entity: RoomFor<Count, E>,
     key: CheckedKey<E, Key, Seen>,
     operations: UpdateFn<E>,
-    options?: WriteOptions<E, Label>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
   ): WriteTransaction<Seen | RecordableId<ItemIdOf<E, Key>>, [...Count, 0], Actions | ActionInfo<E, Label>>;
 
   /** Delete an item. */
   delete<E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
     entity: RoomFor<Count, E>,
     key: CheckedKey<E, Key, Seen>,
-    options?: WriteOptions<E, Label>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, number>
   ): WriteTransaction<Seen | RecordableId<ItemIdOf<E, Key>>, [...Count, 0], Actions | ActionInfo<E, Label>>;
 
   /** Require a condition of an item the transaction does not write. */
@@ -73,7 +82,7 @@ export interface WriteTransaction<
     entity: RoomFor<Count, E>,
     key: CheckedKey<E, Key, Seen>,
     condition: ConditionFn<E>,
-    options?: CheckOptions<Label>,
+    options?: [VersionAttributeOf<E>] extends [never] ? CheckOptions<Label> : CheckOptions<Label> & { readonly expectedVersion?: number },
   ): WriteTransaction<Seen | RecordableId<ItemIdOf<E, Key>>, [...Count, 0], Actions | ActionInfo<E, Label>>;
 
   /** The exact TransactWriteItems input this transaction sends, after the pre-flight checks. */

@@ -134,6 +134,9 @@ class UpdateOperationsImpl {
     if (attribute === undefined) throw invalidValueError(unknownAttributeMessage(this.plan.name, name));
     if (attribute.isPrimaryKeyComposite) throw invalidValueError(notUpdatableMessage(this.plan.name, name, 'it is part of the key'));
     if (attribute.readOnly) throw invalidValueError(notUpdatableMessage(this.plan.name, name, 'it is read-only'));
+    if (attribute === this.plan.version) {
+      throw invalidValueError(notUpdatableMessage(this.plan.name, name, 'it is the version attribute, which dynatx writes from expectedVersion'));
+    }
     return attribute;
   }
 }

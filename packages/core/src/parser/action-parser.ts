@@ -7,6 +7,7 @@ import { buildCondition } from '../builder/condition-builder.js';
 import { buildUpdateOperations } from '../builder/update-builder.js';
 import { marshalValue } from '../schema/marshal.js';
 import { invalidValueError } from '../errors/errors.js';
+import { allOf, versionGuard } from './version-guard.js';
 import { emptyUpdateMessage } from '../errors/messages.js';
 
 /**
@@ -19,14 +20,20 @@ export interface ActionOptions {
   readonly if?: unknown;
   readonly label?: unknown;
   readonly returnOldItemOnFailure?: unknown;
+  readonly expectedVersion?: unknown;
 }
 
 export function parsePut(entity: unknown, item: unknown, options: ActionOptions | undefined): PutNode {
   const plan = entityPlan(entity, 'put');
-  const written = writeItem(plan, item);
+  refuseManagedVersion(plan, item);
+  const itemId = plan.version === undefined ? '' : writeKey(plan, pickKey(plan, item)).itemId;
+  const guard = versionGuard(plan, itemId, 'put', options?.expectedVersion);
+  const written = writeItem(plan, guard?.nextVersion === undefined ? item : { ...(item as object), [plan.version!.name]: guard.nextVersion });
+  const base = common(plan, written.itemId, written.key, written.composites, options, 'put');
   return Object.freeze({
     kind: 'put',
-    ...common(plan, written.itemId, written.key, written.composites, options, 'put'),
+    ...base,
+    condition: allOf(guard?.condition, base.condition),
     item: written.item,
     itemSize: written.size,
   });
@@ -37,25 +44,35 @@ export function parseUpdate(entity: unknown, key: unknown, operations: unknown, 
   const written = writeKey(plan, key);
   const built = buildUpdateOperations(plan, operations);
   if (built.operations.length === 0) throw invalidValueError(emptyUpdateMessage(written.itemId));
-  refuseOverlaps(plan, built.operations);
+  const guard = versionGuard(plan, written.itemId, 'update', options?.expectedVersion);
+  const bump: UpdateOperationNode[] =
+    guard?.nextVersion === undefined ? [] : [{ kind: 'set', field: plan.version!.field, value: { N: String(guard.nextVersion) } }];
+  const allOperations = [...built.operations, ...bump];
+  refuseOverlaps(plan, allOperations);
+  const base = common(plan, written.itemId, written.key, written.composites, options, 'update');
   return Object.freeze({
     kind: 'update',
-    ...common(plan, written.itemId, written.key, written.composites, options, 'update'),
-    operations: [...built.operations, ...implicitUpdateSets(plan, written.composites, built.assigned)],
+    ...base,
+    condition: allOf(guard?.condition, base.condition),
+    operations: [...allOperations, ...implicitUpdateSets(plan, written.composites, built.assigned)],
   });
 }
 
 export function parseDelete(entity: unknown, key: unknown, options: ActionOptions | undefined): DeleteNode {
   const plan = entityPlan(entity, 'delete');
   const written = writeKey(plan, key);
-  return Object.freeze({ kind: 'delete', ...common(plan, written.itemId, written.key, written.composites, options, 'delete') });
+  const guard = versionGuard(plan, written.itemId, 'delete', options?.expectedVersion);
+  const base = common(plan, written.itemId, written.key, written.composites, options, 'delete');
+  return Object.freeze({ kind: 'delete', ...base, condition: allOf(guard?.condition, base.condition) });
 }
 
 export function parseCheck(entity: unknown, key: unknown, condition: unknown, options: ActionOptions | undefined): CheckNode {
   const plan = entityPlan(entity, 'check');
   const written = writeKey(plan, key);
   const base = common(plan, written.itemId, written.key, written.composites, options, 'check');
-  return Object.freeze({ kind: 'check', ...base, condition: buildCondition(plan, condition, `check() on ${written.itemId}`) });
+  const guard = versionGuard(plan, written.itemId, 'check', options?.expectedVersion);
+  const userCondition = buildCondition(plan, condition, `check() on ${written.itemId}`);
+  return Object.freeze({ kind: 'check', ...base, condition: allOf(guard?.condition, userCondition)! });
 }
 
 function entityPlan(entity: unknown, action: string): EntityPlan {
@@ -94,6 +111,22 @@ function common(
   };
 }
 
+/** A versioned entity's version is written by dynatx alone, from `expectedVersion`. */
+function refuseManagedVersion(plan: EntityPlan, values: unknown) {
+  const version = plan.version;
+  if (version !== undefined && typeof values === 'object' && values !== null && (values as Record<string, unknown>)[version.name] !== undefined) {
+    throw invalidValueError(`${plan.name}.${version.name} is the version attribute: dynatx writes it; pass expectedVersion instead`);
+  }
+}
+
+/** The key composites of an item, to name it before the whole item is checked. */
+function pickKey(plan: EntityPlan, item: unknown): Record<string, unknown> {
+  if (typeof item !== 'object' || item === null) return {};
+  const key: Record<string, unknown> = {};
+  for (const name of plan.keyNames) key[name] = (item as Record<string, unknown>)[name];
+  return key;
+}
+
 /** DynamoDB rejects an update expression that names one attribute twice; say so first. */
 function refuseOverlaps(plan: EntityPlan, operations: readonly UpdateOperationNode[]) {
   const seen = new Set<string>();
@@ -125,6 +158,6 @@ function implicitUpdateSets(
     sets.push({ kind: 'set', field: attribute.field, value: marshalValue(plan.name, attribute, keyComposites[name], { bytes: 0 }) });
   }
   sets.push({ kind: 'set', field: plan.identifierFields.entity, value: { S: plan.name } });
-  sets.push({ kind: 'set', field: plan.identifierFields.version, value: { S: plan.version } });
+  sets.push({ kind: 'set', field: plan.identifierFields.version, value: { S: plan.entityVersion } });
   return sets;
 }

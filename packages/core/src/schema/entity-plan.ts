@@ -1,5 +1,6 @@
 import type { AnyEntity } from './entity-types.js';
 import { UnsupportedEntityError } from '../errors/errors.js';
+import { versionAttributeOf } from './versioning.js';
 
 /**
  * The run-time picture of an ElectroDB entity, derived once per entity and cached.
@@ -12,13 +13,15 @@ import { UnsupportedEntityError } from '../errors/errors.js';
 export interface EntityPlan {
   readonly entity: AnyEntity;
   readonly name: string;
-  readonly version: string;
+  readonly entityVersion: string;
   /** The entity's table now: read per action, since ElectroDB lets it change (`setTableName`). */
   tableName(): string;
   readonly identifierFields: { readonly entity: string; readonly version: string };
   readonly attributes: ReadonlyMap<string, AttributePlan>;
   readonly primary: IndexPlan;
   readonly secondary: readonly IndexPlan[];
+  /** The optimistic-locking version attribute, for entities wrapped with `versioned()`. */
+  readonly version: AttributePlan | undefined;
   /** Primary-key composite attribute names, sorted: the order item ids are written in. */
   readonly keyNames: readonly string[];
 }
@@ -167,6 +170,7 @@ function buildPlan(entity: AnyEntity): EntityPlan {
       throw new UnsupportedEntityError(`${name}: index conditions are not supported by dynatx yet (access pattern '${accessPattern}')`);
     }
   }
+  const versionName = versionAttributeOf(entity);
   const indexPlans: IndexPlan[] = [];
   for (const indexName of Object.keys(model.translations.keys)) {
     if (model.lookup.clusteredIndexes && indexName in model.lookup.clusteredIndexes) {
@@ -189,7 +193,8 @@ function buildPlan(entity: AnyEntity): EntityPlan {
   return Object.freeze({
     entity,
     name,
-    version: (entity as unknown as ElectroEntityMethods).getVersion(),
+    entityVersion: (entity as unknown as ElectroEntityMethods).getVersion(),
+    version: versionName === undefined ? undefined : attributes.get(versionName),
     tableName: () => (entity as unknown as ElectroEntityMethods).getTableName(),
     identifierFields: { entity: identifiers.entity, version: identifiers.version },
     attributes,

@@ -1,4 +1,5 @@
 import type { Entity } from 'electrodb';
+import type { VersionAttributeOf } from './versioning.js';
 
 /**
  * What dynatx knows about an ElectroDB entity at compile time, read from its `schema`.
@@ -93,6 +94,8 @@ export type AttributeValueOf<E extends AnyEntity, A extends keyof Definitions<E>
 export type EntityKey<E extends AnyEntity> = { readonly [A in KeyAttributeName<E>]: AttributeValueOf<E, A> };
 
 type HasDefault<D> = D extends { readonly default: unknown } ? true : false;
+/** Attributes dynatx writes itself: a versioned entity's version. */
+type Managed<E extends AnyEntity> = VersionAttributeOf<E>;
 type RequiredOnPut<E extends AnyEntity> =
   | KeyAttributeName<E>
   | {
@@ -105,8 +108,8 @@ type RequiredOnPut<E extends AnyEntity> =
 
 /** A full item as `put` takes it: required attributes required, defaults optional. */
 export type EntityPutItem<E extends AnyEntity> = Simplify<
-  { readonly [A in RequiredOnPut<E>]: AttributeValueOf<E, A> } & {
-    readonly [A in Exclude<AttributeName<E>, RequiredOnPut<E>>]?: AttributeValueOf<E, A>;
+  { readonly [A in Exclude<RequiredOnPut<E>, Managed<E>>]: AttributeValueOf<E, A> } & {
+    readonly [A in Exclude<AttributeName<E>, RequiredOnPut<E> | Managed<E>>]?: AttributeValueOf<E, A>;
   }
 >;
 
@@ -136,7 +139,7 @@ type ReadOnly<E extends AnyEntity> = {
   [A in AttributeName<E>]: Definitions<E>[A] extends { readonly readOnly: true } ? A : never;
 }[AttributeName<E>];
 /** Key composites and read-only attributes never change after the item is written. */
-type Updatable<E extends AnyEntity> = Exclude<AttributeName<E>, KeyAttributeName<E> | ReadOnly<E>>;
+type Updatable<E extends AnyEntity> = Exclude<AttributeName<E>, KeyAttributeName<E> | ReadOnly<E> | Managed<E>>;
 type UpdatableOfKind<E extends AnyEntity, K extends AttributeKind> = {
   [A in Updatable<E>]: KindOfDefinition<Definitions<E>[A]> extends K ? A : never;
 }[Updatable<E>];

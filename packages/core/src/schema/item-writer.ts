@@ -80,12 +80,12 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
     size.bytes += utf8Length(field) + attributeSizeOfKey(key[field]!);
   }
   item[plan.identifierFields.entity] = { S: plan.name };
-  item[plan.identifierFields.version] = { S: plan.version };
+  item[plan.identifierFields.version] = { S: plan.entityVersion };
   size.bytes +=
     utf8Length(plan.identifierFields.entity) +
     utf8Length(plan.name) +
     utf8Length(plan.identifierFields.version) +
-    utf8Length(plan.version);
+    utf8Length(plan.entityVersion);
   const composites: Record<string, unknown> = {};
   for (const name of plan.keyNames) composites[name] = values[name];
   return { item, key, composites, itemId: itemIdOf(plan, composites), size: size.bytes };

@@ -1,0 +1,61 @@
+import type { ConditionNode } from '../nodes/condition-node.js';
+import type { EntityPlan } from '../schema/entity-plan.js';
+import type { ActionNode } from '../nodes/action-node.js';
+import { invalidValueError } from '../errors/errors.js';
+
+/**
+ * Optimistic locking for a versioned entity: the condition that the stored version is the
+ * one the caller read (or that the item does not exist yet), and the version to write.
+ */
+export interface VersionGuard {
+  readonly condition: ConditionNode;
+  /** The version the write leaves behind; `undefined` for a check, which writes nothing. */
+  readonly nextVersion: number | undefined;
+}
+
+export function versionGuard(
+  plan: EntityPlan,
+  itemId: string,
+  action: ActionNode['kind'],
+  expected: unknown,
+): VersionGuard | undefined {
+  const version = plan.version;
+  if (version === undefined) {
+    if (expected !== undefined) throw invalidValueError(`${plan.name} is not versioned: wrap it with versioned(entity, attribute) to use expectedVersion`);
+    return undefined;
+  }
+  if (expected === undefined) {
+    if (action === 'check') return undefined;
+    throw invalidValueError(
+      `${itemId}: ${plan.name} is versioned, so ${action}() needs expectedVersion (the ${version.name} you read${action === 'delete' ? '' : ", or 'new' for an item that must not exist yet"})`,
+    );
+  }
+  if (expected === 'new') {
+    if (action === 'delete' || action === 'check') {
+      throw invalidValueError(`${itemId}: expectedVersion 'new' means the item does not exist, which a ${action} cannot use`);
+    }
+    return {
+      condition: { kind: 'function', name: 'attribute_not_exists', args: [{ kind: 'path', path: [plan.primary.pk.field] }] },
+      nextVersion: 1,
+    };
+  }
+  if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
+    throw invalidValueError(`${itemId}: expectedVersion must be a whole number of at least 0, or 'new', got ${JSON.stringify(expected)}`);
+  }
+  return {
+    condition: {
+      kind: 'compare',
+      operator: '=',
+      left: { kind: 'path', path: [version.field] },
+      right: { kind: 'value', value: { N: String(expected) } },
+    },
+    nextVersion: action === 'check' ? undefined : expected + 1,
+  };
+}
+
+/** Both conditions must hold; either may be absent. */
+export function allOf(first: ConditionNode | undefined, second: ConditionNode | undefined): ConditionNode | undefined {
+  if (first === undefined) return second;
+  if (second === undefined) return first;
+  return { kind: 'and', conditions: [first, second] };
+}

@@ -1,0 +1,45 @@
+import type { AnyEntity, KindOfDefinition, KeyAttributeName } from './entity-types.js';
+import { UnsupportedEntityError } from '../errors/errors.js';
+
+/**
+ * Optimistic locking, opted into per entity: `versioned(Account, 'version')`. The returned
+ * entity is the same ElectroDB entity (same table, same client) with one more fact in its
+ * type, so every put, update and delete of it in a transaction must say which version it
+ * read (`expectedVersion`) and dynatx adds the guard and the bump.
+ */
+export const VERSION_ATTRIBUTE: unique symbol = Symbol('dynatx.versionAttribute');
+
+export type Versioned<E extends AnyEntity, Attribute extends string> = E & { readonly [VERSION_ATTRIBUTE]: Attribute };
+
+/** The version attribute of a versioned entity, `never` for any other. */
+export type VersionAttributeOf<E> = E extends { readonly [VERSION_ATTRIBUTE]: infer A extends string } ? A : never;
+
+/** Number attributes outside the key: what can hold a version. */
+export type VersionableAttribute<E extends AnyEntity> = {
+  [A in Exclude<keyof E['schema']['attributes'] & string, KeyAttributeName<E>>]: KindOfDefinition<
+    E['schema']['attributes'][A]
+  > extends 'number'
+    ? A
+    : never;
+}[Exclude<keyof E['schema']['attributes'] & string, KeyAttributeName<E>>];
+
+/** What a versioned write says about the version it read: a number, or 'new' for an item that must not exist yet. */
+export type ExpectedVersion = number | 'new';
+
+export function versioned<E extends AnyEntity, const Attribute extends VersionableAttribute<E>>(
+  entity: E,
+  attribute: Attribute,
+): Versioned<E, Attribute> {
+  const definition = (entity.schema as { attributes: Record<string, { type?: unknown; required?: unknown }> }).attributes[attribute];
+  if (definition === undefined || definition.type !== 'number') {
+    throw new UnsupportedEntityError(`versioned(): '${String(attribute)}' must be a number attribute of the entity`);
+  }
+  // The prototype chain keeps every ElectroDB method and shares its config (table, client).
+  const derived = Object.create(entity) as Versioned<E, Attribute>;
+  Object.defineProperty(derived, VERSION_ATTRIBUTE, { value: attribute, enumerable: false });
+  return Object.freeze(derived);
+}
+
+export function versionAttributeOf(entity: object): string | undefined {
+  return (entity as { [VERSION_ATTRIBUTE]?: string })[VERSION_ATTRIBUTE];
+}

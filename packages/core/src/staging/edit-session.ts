@@ -1,0 +1,185 @@
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import type { AnyEntity, EntityItem, EntityKey, SettableValues } from '../schema/entity-types.js';
+import type { ConditionNode } from '../nodes/condition-node.js';
+import type { ExecuteOptions } from '../executor/write-executor.js';
+import type { CancellationReason } from '../executor/outcome.js';
+import { isEntity, planOf, type EntityPlan } from '../schema/entity-plan.js';
+import { itemIdOf, writeKey } from '../schema/item-writer.js';
+import { marshalValue } from '../schema/marshal.js';
+import { formatItem } from '../executor/cancellation.js';
+import { parseUpdate } from '../parser/action-parser.js';
+import { executeWrite } from '../executor/write-executor.js';
+import { invalidValueError } from '../errors/errors.js';
+import { allOf } from '../parser/version-guard.js';
+import type { ActionNode } from '../nodes/action-node.js';
+
+/** One attribute of one staged item: what it was when read, and what the commit will make it. */
+export interface AttributeChange {
+  readonly attribute: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface StagedItemDiff {
+  readonly itemId: string;
+  readonly entity: string;
+  readonly key: Readonly<Record<string, unknown>>;
+  /** `true` when the item did not exist when it was read: the commit creates it. */
+  readonly creates: boolean;
+  readonly changes: readonly AttributeChange[];
+}
+
+export type StagedCommitResult =
+  | { readonly committed: true; readonly items: readonly string[]; readonly attempts: number }
+  | {
+      readonly committed: false;
+      /** The staged items someone else changed since they were read (nothing was applied). */
+      readonly changedSinceRead: readonly string[];
+      readonly reasons: readonly CancellationReason[];
+      readonly summary: string;
+    };
+
+interface StagedItem {
+  readonly plan: EntityPlan;
+  readonly entity: AnyEntity;
+  readonly key: Readonly<Record<string, unknown>>;
+  readonly itemId: string;
+  readonly before: Readonly<Record<string, unknown>> | undefined;
+  changes: Record<string, unknown>;
+}
+
+/**
+ * Stage edits to several items, review the diff, and commit them as one transaction.
+ *
+ * `read` remembers each item as it was; `change` stages new attribute values; `diff` shows
+ * before and after per attribute; `commit` sends one TransactWriteItems in which every update
+ * is guarded by optimistic locking: the version the item had when read (for entities wrapped
+ * with `versioned()`), or else the read value of every attribute it changes. If anyone
+ * changed a staged item in between, DynamoDB cancels the whole commit, nothing is applied,
+ * and the result names the items that changed.
+ */
+export class EditSession {
+  readonly #client: DynamoDBClient;
+  readonly #items = new Map<string, StagedItem>();
+
+  constructor(client: DynamoDBClient) {
+    this.#client = client;
+  }
+
+  /** Reads an item (strongly consistent) and remembers it as the base of later changes. */
+  async read<E extends AnyEntity>(entity: E, key: EntityKey<E>): Promise<EntityItem<E> | undefined> {
+    if (!isEntity(entity)) throw invalidValueError('read() takes an ElectroDB Entity as its first argument');
+    const plan = planOf(entity);
+    const written = writeKey(plan, key);
+    const response = await this.#client.send(
+      new GetItemCommand({ TableName: plan.tableName(), Key: written.key, ConsistentRead: true }),
+    );
+    const item = response.Item === undefined ? undefined : (formatItem({ entity: plan }, response.Item as Record<string, AttributeValue>) as Record<string, unknown>);
+    const identity = `${plan.tableName()}\u0000${written.itemId}`;
+    this.#items.set(identity, { plan, entity, key: written.composites, itemId: written.itemId, before: item, changes: {} });
+    return item as EntityItem<E> | undefined;
+  }
+
+  /** Stages new values for attributes of an item read before. Later changes of one attribute win. */
+  change<E extends AnyEntity>(entity: E, key: EntityKey<E>, values: SettableValues<E>): this {
+    const plan = planOf(entity);
+    const itemId = itemIdOf(plan, writeKey(plan, key).composites);
+    const staged = this.#items.get(`${plan.tableName()}\u0000${itemId}`);
+    if (staged === undefined) throw invalidValueError(`${itemId} was not read in this session: read() it first, so its changes can be guarded`);
+    Object.assign(staged.changes, values);
+    return this;
+  }
+
+  /** Before and after, per attribute, per item; attributes whose value does not change are left out. */
+  diff(): StagedItemDiff[] {
+    const diffs: StagedItemDiff[] = [];
+    for (const staged of this.#items.values()) {
+      const changes: AttributeChange[] = [];
+      for (const [attribute, after] of Object.entries(staged.changes)) {
+        const before = staged.before?.[attribute];
+        if (!sameValue(before, after)) changes.push({ attribute, before, after });
+      }
+      if (changes.length > 0) {
+        diffs.push({ itemId: staged.itemId, entity: staged.plan.name, key: staged.key, creates: staged.before === undefined, changes });
+      }
+    }
+    return diffs;
+  }
+
+  /** Commits every staged change as one transaction, or nothing at all. */
+  async commit(options: ExecuteOptions = {}): Promise<StagedCommitResult> {
+    const diffs = this.diff();
+    if (diffs.length === 0) return { committed: true, items: [], attempts: 0 };
+    const actions: ActionNode[] = diffs.map((diff) => this.#guardedUpdate(diff));
+    const result = await executeWrite(actions, this.#client, options);
+    if (result.committed) {
+      this.#items.clear();
+      return { committed: true, items: diffs.map((d) => d.itemId), attempts: result.attempts };
+    }
+    return {
+      committed: false,
+      changedSinceRead: result.failed.filter((r) => r.code === 'ConditionalCheckFailed').map((r) => r.itemId),
+      reasons: result.reasons,
+      summary: result.summary,
+    };
+  }
+
+  #guardedUpdate(diff: StagedItemDiff): ActionNode {
+    const staged = [...this.#items.values()].find((s) => s.itemId === diff.itemId && s.plan.name === diff.entity)!;
+    const values = Object.fromEntries(diff.changes.map((c) => [c.attribute, c.after]));
+    const setValues = (u: { set(v: unknown): unknown }) => u.set(values);
+    const options = { returnOldItemOnFailure: true, label: `staged ${diff.itemId}` };
+    const version = staged.plan.version;
+    if (version === undefined) {
+      const node = parseUpdate(staged.entity, staged.key, setValues, options);
+      return { ...node, condition: allOf(this.#valuesUnchanged(staged, diff), node.condition) };
+    }
+    const read = staged.before?.[version.name];
+    if (staged.before !== undefined && typeof read !== 'number') {
+      // Written before the entity opted into versioning: it has no version yet. Guard on
+      // that, and on the values read, and give it version 1.
+      const node = parseUpdate(staged.entity, staged.key, setValues, { ...options, expectedVersion: 0 });
+      return { ...node, condition: allOf(notExists(version.field), this.#valuesUnchanged(staged, diff)) };
+    }
+    return parseUpdate(staged.entity, staged.key, setValues, { ...options, expectedVersion: staged.before === undefined ? 'new' : read });
+  }
+
+  /** Without a version: every changed attribute still holds what was read (or the item is still absent). */
+  #valuesUnchanged(staged: StagedItem, diff: StagedItemDiff): ConditionNode {
+    if (staged.before === undefined) return notExists(staged.plan.primary.pk.field);
+    const conditions: ConditionNode[] = diff.changes.map(({ attribute, before }) => {
+      const plan = staged.plan.attributes.get(attribute)!;
+      if (before === undefined) return notExists(plan.field);
+      return {
+        kind: 'compare',
+        operator: '=',
+        left: { kind: 'path', path: [plan.field] },
+        right: { kind: 'value', value: marshalValue(staged.plan.name, plan, before, { bytes: 0 }) },
+      };
+    });
+    return conditions.length === 1 ? conditions[0]! : { kind: 'and', conditions };
+  }
+}
+
+function notExists(field: string): ConditionNode {
+  return { kind: 'function', name: 'attribute_not_exists', args: [{ kind: 'path', path: [field] }] };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
+}
+
+function normalize(value: unknown): unknown {
+  if (value instanceof Set) return [...value].sort();
+  if (Array.isArray(value)) return value.map(normalize);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, normalize(v)]));
+  }
+  return value;
+}
+
+/** Starts a staged-edit session on your client. */
+export function stageEdits(client: DynamoDBClient): EditSession {
+  return new EditSession(client);
+}
