@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
-import type { AnyEntity, AttributeRef, AttributeRefs, RefValue } from '../schema/entity-types.js';
+import type { AnyEntity, AttributeRef, AttributeRefs, RefKind, RefValue } from '../schema/entity-types.js';
 import type { ComparisonOperator, ConditionNode, OperandNode } from '../nodes/condition-node.js';
 import { marshalValue } from '../schema/marshal.js';
 import { invalidValueError } from '../errors/errors.js';
@@ -12,7 +12,9 @@ export type Condition = ConditionNode;
 /** `(t, op) => op.eq(t.status, 'active')`: how every condition is written. */
 export type ConditionFn<E extends AnyEntity> = (attributes: AttributeRefs<E>, op: ConditionOperators) => Condition;
 
-type EqualityKind = 'string' | 'number' | 'enum' | 'boolean' | 'size';
+/** DynamoDB compares values of any type for equality (lists and maps element by element). */
+type EqualityKind = RefKind;
+type ScalarKind = 'string' | 'number' | 'enum' | 'boolean' | 'size';
 type OrderedKind = 'string' | 'number' | 'enum' | 'size';
 type ContainerKind = 'string' | 'set' | 'list';
 type ElementOf<R> =
@@ -35,7 +37,7 @@ export interface ConditionOperators {
   gte<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
   between<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, low: RefValue<R>, high: RefValue<R>): Condition;
   /** `IN`: at most 100 values. */
-  in<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, values: readonly RefValue<R>[]): Condition;
+  in<R extends AttributeRef<unknown, ScalarKind>>(attribute: R, values: readonly RefValue<R>[]): Condition;
   beginsWith(attribute: AttributeRef<string, 'string' | 'enum'>, prefix: string): Condition;
   /** A substring of a string, or a member of a set or list. */
   contains<R extends AttributeRef<unknown, ContainerKind>>(attribute: R, element: ElementOf<R>): Condition;

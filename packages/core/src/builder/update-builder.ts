@@ -18,24 +18,29 @@ import { notUpdatableMessage, unknownAttributeMessage } from '../errors/messages
  * operation fits (`add` takes numbers and sets, `remove` only optional attributes, ...) and
  * returns a new builder, so `u.add(...).set(...)` reads as one update.
  */
-export interface UpdateOperations<E extends AnyEntity> {
+export interface UpdateOperations<E extends AnyEntity, Chosen extends boolean = false> {
+  /**
+   * Type-only: whether an operation was chosen yet. An update function must return a builder
+   * with at least one, so `(u) => u` does not compile.
+   */
+  readonly 'at least one operation'?: Chosen;
   /** `SET a = :v` */
-  set(values: SettableValues<E>): UpdateOperations<E>;
+  set(values: SettableValues<E>): UpdateOperations<E, true>;
   /** `SET a = if_not_exists(a, :v)` */
-  setIfNotExists(values: SettableValues<E>): UpdateOperations<E>;
+  setIfNotExists(values: SettableValues<E>): UpdateOperations<E, true>;
   /** `ADD a :v`: adds to a number (a missing one counts as 0) or adds members to a set. */
-  add(values: AddableValues<E>): UpdateOperations<E>;
+  add(values: AddableValues<E>): UpdateOperations<E, true>;
   /** `SET a = a - :v` */
-  subtract(values: SubtractableValues<E>): UpdateOperations<E>;
+  subtract(values: SubtractableValues<E>): UpdateOperations<E, true>;
   /** `SET a = list_append(a, :v)` (the list must exist). */
-  append(values: AppendableValues<E>): UpdateOperations<E>;
+  append(values: AppendableValues<E>): UpdateOperations<E, true>;
   /** `DELETE a :v`: removes members from a set. */
-  deleteFromSet(values: SetMemberValues<E>): UpdateOperations<E>;
+  deleteFromSet(values: SetMemberValues<E>): UpdateOperations<E, true>;
   /** `REMOVE a`: only attributes that are not required. */
-  remove(attributes: readonly RemovableName<E>[]): UpdateOperations<E>;
+  remove(attributes: readonly RemovableName<E>[]): UpdateOperations<E, true>;
 }
 
-export type UpdateFn<E extends AnyEntity> = (update: UpdateOperations<E>) => UpdateOperations<E>;
+export type UpdateFn<E extends AnyEntity> = (update: UpdateOperations<E>) => UpdateOperations<E, true>;
 
 type ValueOperation = Exclude<UpdateOperationNode['kind'], 'remove'>;
 

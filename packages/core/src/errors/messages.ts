@@ -34,6 +34,12 @@ export const notAKeyAttributeMessage = <EntityName extends string, Attribute ext
   attribute: Attribute,
 ): NotAKeyAttributeMessage<EntityName, Attribute> => `'${attribute}' is not part of ${entityName}'s key`;
 
+export type UnknownPropertyMessage<Path extends string, Property extends string> = `${Path} has no property '${Property}'`;
+export const unknownPropertyMessage = <Path extends string, Property extends string>(
+  path: Path,
+  property: Property,
+): UnknownPropertyMessage<Path, Property> => `${path} has no property '${property}'`;
+
 // The messages below exist only at run time: the compiler rejects these mistakes through
 // ordinary assignability errors (a missing property, a value of the wrong type).
 

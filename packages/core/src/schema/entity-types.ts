@@ -147,19 +147,20 @@ type Removable<E extends AnyEntity> = {
   [A in Updatable<E>]: Definitions<E>[A] extends { readonly required: true } ? never : A;
 }[Updatable<E>];
 
-export type SettableValues<E extends AnyEntity> = { readonly [A in Updatable<E>]?: AttributeValueOf<E, A> };
-export type AddableValues<E extends AnyEntity> = {
-  readonly [A in UpdatableOfKind<E, 'number' | 'set'>]?: AttributeValueOf<E, A>;
-};
-export type SubtractableValues<E extends AnyEntity> = {
-  readonly [A in UpdatableOfKind<E, 'number'>]?: AttributeValueOf<E, A>;
-};
-export type AppendableValues<E extends AnyEntity> = {
-  readonly [A in UpdatableOfKind<E, 'list'>]?: AttributeValueOf<E, A>;
-};
-export type SetMemberValues<E extends AnyEntity> = {
-  readonly [A in UpdatableOfKind<E, 'set'>]?: AttributeValueOf<E, A>;
-};
+/**
+ * The values an update operation takes. When no attribute fits the operation (an entity with
+ * no list, for `append`), the parameter becomes a message that nothing satisfies, rather than
+ * an empty object type, which would accept anything.
+ */
+type OperationValues<E extends AnyEntity, Names extends string, Operation extends string> = [Names] extends [never]
+  ? { readonly 'dynatx error': `${EntityName<E> & string} has no attribute that ${Operation} can change` }
+  : { readonly [A in Names]?: AttributeValueOf<E, A> };
+
+export type SettableValues<E extends AnyEntity> = OperationValues<E, Updatable<E>, 'set()'>;
+export type AddableValues<E extends AnyEntity> = OperationValues<E, UpdatableOfKind<E, 'number' | 'set'>, 'add()'>;
+export type SubtractableValues<E extends AnyEntity> = OperationValues<E, UpdatableOfKind<E, 'number'>, 'subtract()'>;
+export type AppendableValues<E extends AnyEntity> = OperationValues<E, UpdatableOfKind<E, 'list'>, 'append()'>;
+export type SetMemberValues<E extends AnyEntity> = OperationValues<E, UpdatableOfKind<E, 'set'>, 'deleteFromSet()'>;
 export type RemovableName<E extends AnyEntity> = Removable<E>;
 
 // ----- condition operands -----

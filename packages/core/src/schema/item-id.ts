@@ -1,35 +1,44 @@
 import type { AnyEntity, EntityName, KeyAttributeName } from './entity-types.js';
 
 /**
- * Compile-time item identity: `Counter{tenant:acme}` when the entity's name and every key
- * value are literal types, `never` when the compiler cannot know (a key typed `string`).
- * Key attributes are listed in code-unit order, the order `itemIdOf` uses at run time, so
- * the type error and the thrown error name the item with the same text.
+ * Compile-time item identity, `never` when the compiler cannot know it: a key value typed
+ * `string` or `number`, a template like `` `t-${string}` ``, a branded string, or an entity
+ * whose name is not a literal. Names and values are joined with control characters (not the
+ * readable `,` and `:` of `ItemTextOf`) so that two different keys cannot share an identity;
+ * key values containing U+001E or U+001F are left to the run-time check.
  */
-export type ItemIdOf<E extends AnyEntity, Key> =
-  string extends EntityName<E> ? never : JoinKey<SortedKeyNames<E>, Key, `${EntityName<E>}{`>;
+export type ItemIdOf<E extends AnyEntity, Key> = string extends EntityName<E>
+  ? never
+  : JoinKey<SortedKeyNames<E>, Key, `${EntityName<E>}`, '\u001f', '\u001e', ''>;
 
-type JoinKey<Names extends readonly string[], Key, Text extends string> = Names extends readonly [
-  infer Name extends string,
-  ...infer Rest extends readonly string[],
-]
+/**
+ * How messages name an item: `Counter{tenant:acme}`, key attributes in code-unit order, as
+ * `itemIdOf` writes it at run time. Only computed on the error path.
+ */
+export type ItemTextOf<E extends AnyEntity, Key> = JoinKey<SortedKeyNames<E>, Key, `${EntityName<E>}{`, ',', ':', '}'>;
+
+type JoinKey<
+  Names extends readonly string[],
+  Key,
+  Text extends string,
+  Between extends string,
+  NameValue extends string,
+  End extends string,
+  First extends boolean = true,
+> = Names extends readonly [infer Name extends string, ...infer Rest extends readonly string[]]
   ? LiteralText<Key[Name & keyof Key]> extends infer Value extends string
     ? [Value] extends [never]
       ? never
-      : JoinKey<Rest, Key, `${Text}${Text extends `${string}{` ? '' : ','}${Name}:${Value}`>
+      : JoinKey<Rest, Key, `${Text}${First extends true ? (End extends '' ? Between : '') : Between}${Name}${NameValue}${Value}`, Between, NameValue, End, false>
     : never
-  : `${Text}}`;
+  : `${Text}${End}`;
 
-/** The text of a literal key value; `never` for `string`, `number` or anything else wide. */
-type LiteralText<V> = V extends string
-  ? string extends V
-    ? never
-    : V
-  : V extends number
-    ? number extends V
-      ? never
-      : `${V}`
-    : never;
+/**
+ * The text of a key value that is a literal (or a union of literals); `never` for anything
+ * wider. A mapped type over a literal has a property; over `string`, a template pattern or a
+ * branded string it has only an index signature, which `{}` satisfies.
+ */
+type LiteralText<V> = V extends string | number ? ({} extends Record<V, 1> ? never : `${V}`) : never;
 
 /**
  * Whether the id names exactly one item: a union of literals (`'a' | 'b'`) might be either,

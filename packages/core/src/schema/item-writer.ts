@@ -31,8 +31,7 @@ export function writeKey(plan: EntityPlan, input: unknown): WrittenKey {
   }
   const values = input as Record<string, unknown>;
   for (const name in values) {
-    if (!plan.attributes.has(name)) throw invalidValueError(unknownAttributeMessage(plan.name, name));
-    if (!plan.attributes.get(name)!.isPrimaryKeyComposite) throw invalidValueError(notAKeyAttributeMessage(plan.name, name));
+    if (!plan.attributes.get(name)?.isPrimaryKeyComposite) throw invalidValueError(notAKeyAttributeMessage(plan.name, name));
   }
   const size: SizeCounter = { bytes: 0 };
   const composites: Record<string, unknown> = {};

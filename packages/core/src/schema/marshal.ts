@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { convertToAttr } from '@aws-sdk/util-dynamodb';
 import type { AttributePlan } from './entity-plan.js';
 import { invalidValueError } from '../errors/errors.js';
-import { wrongTypeMessage } from '../errors/messages.js';
+import { unknownPropertyMessage, wrongTypeMessage } from '../errors/messages.js';
 
 /**
  * Schema-directed marshalling: the entity already tells us each attribute's type, so we
@@ -67,7 +67,7 @@ function marshalMap(
   for (const name in value) {
     const property = properties.get(name);
     if (property === undefined) {
-      throw invalidValueError(`${entityName}.${plan.path} has no property '${name}'`);
+      throw invalidValueError(unknownPropertyMessage(`${entityName}.${plan.path}`, name));
     }
     const propertyValue = value[name];
     if (propertyValue === undefined) continue;
