@@ -22,7 +22,7 @@ export type {
   KeyAttributeName,
 } from './schema/entity-types.js';
 export type { ItemIdOf } from './schema/item-id.js';
-export { versioned } from './schema/versioning.js';
+export { versioned, VERSION_ATTRIBUTE } from './schema/versioning.js';
 export type { Versioned, VersionAttributeOf, ExpectedVersion } from './schema/versioning.js';
 export { DynatxError, TransactionValidationError, UnsupportedEntityError } from './errors/errors.js';
 export type { DynatxErrorCode } from './errors/errors.js';

@@ -3,7 +3,7 @@
  * `returnOldItemOnFailure`; `check` takes its condition as the third argument and no `if`.
  */
 import { expectAssignable, expectError, expectType } from 'tsd';
-import { tx, type ActionInfo, type ConditionFn, type WriteTransaction } from '../dist/index.js';
+import { tx, type ActionInfo, type ConditionFn, type ItemIdOf, type WriteTransaction } from '../dist/index.js';
 import { Counter, Event, Tenant } from './entities.js';
 
 const event = { tenant: 'acme', eventId: 'a1', at: 1750756440, type: 'login' } as const;
@@ -12,14 +12,14 @@ const counterExists: ConditionFn<typeof Counter> = (c, op) => op.exists(c.tenant
 
 // ----- each action, bare -----
 
-expectType<WriteTransaction<'Event{eventId:a1,tenant:acme}', [0], ActionInfo<typeof Event, never>>>(tx().put(Event, event));
-expectType<WriteTransaction<'Counter{tenant:acme}', [0], ActionInfo<typeof Counter, never>>>(
+expectType<WriteTransaction<ItemIdOf<typeof Event, typeof event>, [0], ActionInfo<typeof Event, never>>>(tx().put(Event, event));
+expectType<WriteTransaction<ItemIdOf<typeof Counter, { tenant: 'acme' }>, [0], ActionInfo<typeof Counter, never>>>(
   tx().update(Counter, { tenant: 'acme' }, (u) => u.add({ eventCount: 1 })),
 );
-expectType<WriteTransaction<'Counter{tenant:acme}', [0], ActionInfo<typeof Counter, never>>>(
+expectType<WriteTransaction<ItemIdOf<typeof Counter, { tenant: 'acme' }>, [0], ActionInfo<typeof Counter, never>>>(
   tx().delete(Counter, { tenant: 'acme' }),
 );
-expectType<WriteTransaction<'Tenant{tenant:acme}', [0], ActionInfo<typeof Tenant, never>>>(
+expectType<WriteTransaction<ItemIdOf<typeof Tenant, { tenant: 'acme' }>, [0], ActionInfo<typeof Tenant, never>>>(
   tx().check(Tenant, { tenant: 'acme' }, (t, op) => op.eq(t.status, 'active')),
 );
 

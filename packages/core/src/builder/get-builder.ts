@@ -1,7 +1,7 @@
 import type { ConsumedCapacity, DynamoDBClient, TransactGetItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import type { AnyEntity, EntityItem, EntityKey } from '../schema/entity-types.js';
 import type { ItemIdOf, RecordableId } from '../schema/item-id.js';
-import type { CheckedKey, RoomFor, TransactionTypeError } from './compile-time-rules.js';
+import type { KeyGuard, RoomGuard, TransactionTypeError } from './compile-time-rules.js';
 import type { EmptyTransactionMessage } from '../errors/messages.js';
 import type { GetNode } from '../nodes/get-node.js';
 import { MAX_ACTIONS } from '../errors/messages.js';
@@ -31,8 +31,8 @@ export interface GetTransaction<
   Labeled = {},
 > {
   get<E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
-    entity: RoomFor<Count, E>,
-    key: CheckedKey<E, Key, Seen>,
+    entity: E & NoInfer<RoomGuard<Count['length']>>,
+    key: Key & NoInfer<KeyGuard<E, Key, Seen>>,
     options?: { readonly label?: Label },
   ): GetTransaction<
     Seen | RecordableId<ItemIdOf<E, Key>>,

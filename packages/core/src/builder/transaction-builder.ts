@@ -4,7 +4,7 @@ import { executeWrite, type ExecuteOptions } from '../executor/write-executor.js
 import type { ActionNode } from '../nodes/action-node.js';
 import type { AnyEntity, EntityKey, EntityPutItem } from '../schema/entity-types.js';
 import type { ItemIdOf, RecordableId } from '../schema/item-id.js';
-import type { CheckedItem, CheckedKey, RoomFor } from './compile-time-rules.js';
+import type { ItemGuard, KeyGuard, RoomGuard } from './compile-time-rules.js';
 import type { ExpectedVersion, VersionAttributeOf } from '../schema/versioning.js';
 import type { ConditionFn } from './condition-builder.js';
 import type { UpdateFn } from './update-builder.js';
@@ -43,47 +43,46 @@ type OptionsFor<E extends AnyEntity, Options, Version> = [VersionAttributeOf<E>]
 export type { TransactionTypeError } from './compile-time-rules.js';
 import type { TransactionTypeError } from './compile-time-rules.js';
 
+// Type-only keys of a transaction's compile-time state; no value ever has them.
+declare const seenItems: unique symbol;
+declare const actionCount: unique symbol;
+declare const actionList: unique symbol;
+
+/** Any transaction: what a method's `this` must be. */
+type AnyWriteTransaction = WriteTransaction<string, readonly 0[], ActionInfo>;
+/** The ids (`Counter{tenant:acme}`) of the items already in it, where known. */
+type SeenOf<This extends AnyWriteTransaction> = This[typeof seenItems];
+/** A tuple as long as the number of actions. */
+type CountOf<This extends AnyWriteTransaction> = This[typeof actionCount];
+/** The entities and labels of its actions, for typed outcomes. */
+type ActionListOf<This extends AnyWriteTransaction> = This[typeof actionList];
+
+/**
+ * The actions remembered by a transaction's type. Read from the one property that holds them:
+ * matching the whole `WriteTransaction` instead would compare 100 nested steps.
+ */
+export type ActionsOf<T> = T extends { readonly [actionList]: infer Actions extends ActionInfo } ? Actions : never;
+
 /**
  * A transaction being built. It is immutable: every method returns a new transaction, so a
- * base can be shared and branched. Its type parameters are the compile-time state:
- * - `Seen`: the ids (`Counter{tenant:acme}`) of the items already in it, where known;
- * - `Count`: a tuple as long as the number of actions;
- * - `Actions`: the entities and labels of its actions, for typed outcomes.
+ * base can be shared and branched.
+ *
+ * The actions live on `WriteActions`, a non-generic interface that reads the state from
+ * `this`, and the state itself sits in type-only properties, so that relating a
+ * step to `AnyWriteTransaction` is a cheap comparison of type arguments. Were they declared here, every new step's type would re-instantiate every action
+ * signature with fresh type parameters; this way a step costs a few dozen instantiations
+ * instead of several hundred (see BENCHMARKS.md).
  */
 export interface WriteTransaction<
   Seen extends string = never,
   Count extends readonly 0[] = [],
   Actions extends ActionInfo = never,
-> {
-  /** Write a whole item, replacing any item with the same key. */
-  put<E extends AnyEntity, const Item extends EntityPutItem<E>, const Label extends string = never>(
-    entity: RoomFor<Count, E>,
-    item: CheckedItem<E, Item, Seen>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
-  ): WriteTransaction<Seen | RecordableId<ItemIdOf<E, Item>>, [...Count, 0], Actions | ActionInfo<E, Label>>;
-
-  /** Change attributes of an item (creating it when missing, as DynamoDB's UpdateItem does). */
-  update<E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
-    entity: RoomFor<Count, E>,
-    key: CheckedKey<E, Key, Seen>,
-    operations: UpdateFn<E>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
-  ): WriteTransaction<Seen | RecordableId<ItemIdOf<E, Key>>, [...Count, 0], Actions | ActionInfo<E, Label>>;
-
-  /** Delete an item. */
-  delete<E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
-    entity: RoomFor<Count, E>,
-    key: CheckedKey<E, Key, Seen>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, number>
-  ): WriteTransaction<Seen | RecordableId<ItemIdOf<E, Key>>, [...Count, 0], Actions | ActionInfo<E, Label>>;
-
-  /** Require a condition of an item the transaction does not write. */
-  check<E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
-    entity: RoomFor<Count, E>,
-    key: CheckedKey<E, Key, Seen>,
-    condition: ConditionFn<E>,
-    options?: [VersionAttributeOf<E>] extends [never] ? CheckOptions<Label> : CheckOptions<Label> & { readonly expectedVersion?: number },
-  ): WriteTransaction<Seen | RecordableId<ItemIdOf<E, Key>>, [...Count, 0], Actions | ActionInfo<E, Label>>;
+> extends WriteActions {
+  // Type-only state, read by the actions through `this`. No value has these properties; their
+  // keys are symbols that only exist in the type declarations, so no code can reach them.
+  readonly [seenItems]: Seen;
+  readonly [actionCount]: Count;
+  readonly [actionList]: Actions;
 
   /** The exact TransactWriteItems input this transaction sends, after the pre-flight checks. */
   readonly params: Count extends readonly []
@@ -102,6 +101,48 @@ export interface WriteTransaction<
 
   /** How many actions the transaction holds. */
   readonly size: Count['length'];
+}
+
+/**
+ * The four actions, shared by every transaction type. Each returns the transaction after one
+ * more action. The return type is written out in each signature rather than through an alias:
+ * TypeScript defers type arguments written inside an alias, and a 100-action chain would then
+ * resolve them 100 levels deep at the end (TS2589).
+ */
+export interface WriteActions {
+  /** Write a whole item, replacing any item with the same key. */
+  put<This extends AnyWriteTransaction, E extends AnyEntity, const Item extends EntityPutItem<E>, const Label extends string = never>(
+    this: This,
+    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
+    item: Item & NoInfer<ItemGuard<E, Item, SeenOf<This>>>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
+  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Item>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+
+  /** Change attributes of an item (creating it when missing, as DynamoDB's UpdateItem does). */
+  update<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+    this: This,
+    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
+    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    operations: UpdateFn<E>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
+  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+
+  /** Delete an item. */
+  delete<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+    this: This,
+    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
+    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, number>
+  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+
+  /** Require a condition of an item the transaction does not write. */
+  check<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+    this: This,
+    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
+    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    condition: ConditionFn<E>,
+    options?: [VersionAttributeOf<E>] extends [never] ? CheckOptions<Label> : CheckOptions<Label> & { readonly expectedVersion?: number },
+  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
 }
 
 /** A persistent list of actions, newest first: branching a transaction copies nothing. */

@@ -1,6 +1,6 @@
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import type { AttemptFailure } from './execution-errors.js';
-import type { ActionInfo, WriteTransaction } from '../builder/transaction-builder.js';
+import type { ActionInfo } from '../builder/transaction-builder.js';
 import type { AnyEntity, EntityItem, EntityKey, EntityName } from '../schema/entity-types.js';
 
 /** The codes DynamoDB gives in `CancellationReasons`, one per action. */
@@ -13,8 +13,7 @@ export type CancellationCode =
   | 'ThrottlingError'
   | 'ValidationError';
 
-/** The actions remembered by a transaction's type. */
-export type ActionsOf<T> = T extends WriteTransaction<string, readonly 0[], infer Actions> ? Actions : never;
+export type { ActionsOf } from '../builder/transaction-builder.js';
 
 /**
  * Why one action of a cancelled transaction was cancelled, typed by its entity: narrow on

@@ -9,29 +9,32 @@ import type { AnyEntity, EntityName, KeyAttributeName } from './entity-types.js'
  */
 export type ItemIdOf<E extends AnyEntity, Key> = string extends EntityName<E>
   ? never
-  : JoinKey<SortedKeyNames<E>, Key, `${EntityName<E>}`, '\u001f', '\u001e', ''>;
+  : IdJoin<SortedKeyNames<E>, Key, `${EntityName<E>}`>;
+
+/** `Name␟a␞1␟b␞x`, or `never` as soon as one value is not literal. Paid on every action. */
+type IdJoin<Names extends readonly string[], Key, Id extends string> = Names extends readonly [
+  infer Name extends string,
+  ...infer Rest extends readonly string[],
+]
+  ? LiteralText<Key[Name & keyof Key]> extends infer Value extends string
+    ? [Value] extends [never]
+      ? never
+      : IdJoin<Rest, Key, `${Id}\u001f${Name}\u001e${Value}`>
+    : never
+  : Id;
 
 /**
  * How messages name an item: `Counter{tenant:acme}`, key attributes in code-unit order, as
  * `itemIdOf` writes it at run time. Only computed on the error path.
  */
-export type ItemTextOf<E extends AnyEntity, Key> = JoinKey<SortedKeyNames<E>, Key, `${EntityName<E>}{`, ',', ':', '}'>;
+export type ItemTextOf<E extends AnyEntity, Key> = TextJoin<SortedKeyNames<E>, Key, `${EntityName<E>}{`>;
 
-type JoinKey<
-  Names extends readonly string[],
-  Key,
-  Text extends string,
-  Between extends string,
-  NameValue extends string,
-  End extends string,
-  First extends boolean = true,
-> = Names extends readonly [infer Name extends string, ...infer Rest extends readonly string[]]
-  ? LiteralText<Key[Name & keyof Key]> extends infer Value extends string
-    ? [Value] extends [never]
-      ? never
-      : JoinKey<Rest, Key, `${Text}${First extends true ? (End extends '' ? Between : '') : Between}${Name}${NameValue}${Value}`, Between, NameValue, End, false>
-    : never
-  : `${Text}${End}`;
+type TextJoin<Names extends readonly string[], Key, Text extends string> = Names extends readonly [
+  infer Name extends string,
+  ...infer Rest extends readonly string[],
+]
+  ? TextJoin<Rest, Key, `${Text}${Text extends `${string}{` ? '' : ','}${Name}:${LiteralText<Key[Name & keyof Key]>}`>
+  : `${Text}}`;
 
 /**
  * The text of a key value that is a literal (or a union of literals); `never` for anything
@@ -44,8 +47,11 @@ type LiteralText<V> = V extends string | number ? ({} extends Record<V, 1> ? nev
  * Whether the id names exactly one item: a union of literals (`'a' | 'b'`) might be either,
  * so it is never recorded as seen, though it is still flagged when every member was seen.
  */
-export type RecordableId<Id extends string> = [Id] extends [UnionToIntersection<Id>] ? Id : never;
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type RecordableId<Id extends string, All extends string = Id> = Id extends unknown
+  ? [All] extends [Id]
+    ? Id
+    : never
+  : never;
 
 // ----- sorting the key attribute names, once per entity -----
 
