@@ -78,6 +78,7 @@ const sizeAttribute: AttributePlan = Object.freeze({
   name: 'size',
   path: 'size()',
   field: '',
+  fieldBytes: 0,
   kind: 'number',
   required: false,
   readOnly: false,

@@ -9,17 +9,16 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 export class ExpressionContext {
   names: Record<string, string> | undefined;
   values: Record<string, AttributeValue> | undefined;
-  #placeholderOf: Map<string, string> | undefined;
+  /** Attribute names in placeholder order. An action names a handful, so a scan beats a Map. */
+  #named: string[] = [];
   #valueCount = 0;
 
   name(attributeName: string): string {
-    this.#placeholderOf ??= new Map();
-    let placeholder = this.#placeholderOf.get(attributeName);
-    if (placeholder === undefined) {
-      placeholder = `#${this.#placeholderOf.size}`;
-      this.#placeholderOf.set(attributeName, placeholder);
-      (this.names ??= {})[placeholder] = attributeName;
-    }
+    const index = this.#named.indexOf(attributeName);
+    if (index !== -1) return PLACEHOLDERS[index] ?? `#${index}`;
+    const placeholder = PLACEHOLDERS[this.#named.length] ?? `#${this.#named.length}`;
+    this.#named.push(attributeName);
+    (this.names ??= {})[placeholder] = attributeName;
     return placeholder;
   }
 
@@ -28,8 +27,13 @@ export class ExpressionContext {
   }
 
   value(value: AttributeValue): string {
-    const placeholder = `:${this.#valueCount++}`;
+    const index = this.#valueCount++;
+    const placeholder = VALUE_PLACEHOLDERS[index] ?? `:${index}`;
     (this.values ??= {})[placeholder] = value;
     return placeholder;
   }
 }
+
+// The first placeholders, made once instead of per expression.
+const PLACEHOLDERS = Array.from({ length: 32 }, (_, i) => `#${i}`);
+const VALUE_PLACEHOLDERS = Array.from({ length: 32 }, (_, i) => `:${i}`);

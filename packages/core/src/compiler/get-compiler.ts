@@ -2,7 +2,6 @@ import type { TransactGetItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import type { GetNode } from '../nodes/get-node.js';
 import { duplicateItemError, emptyTransactionError, tooManyActionsError } from '../errors/errors.js';
 import { MAX_ACTIONS } from '../errors/messages.js';
-import { itemIdentity } from '../preflight/preflight.js';
 
 /** Get nodes to the TransactGetItems input, after the same count and duplicate checks as writes. */
 export function compileGets(gets: readonly GetNode[]): TransactGetItemsCommandInput {
@@ -11,9 +10,8 @@ export function compileGets(gets: readonly GetNode[]): TransactGetItemsCommandIn
   const seen = new Set<string>();
   return {
     TransactItems: gets.map((get) => {
-      const identity = itemIdentity(get.table, get.key);
-      if (seen.has(identity)) throw duplicateItemError(get.itemId);
-      seen.add(identity);
+      if (seen.has(get.identity)) throw duplicateItemError(get.itemId);
+      seen.add(get.identity);
       return { Get: { TableName: get.table, Key: { ...get.key } } };
     }),
   };

@@ -13,6 +13,8 @@ export type ActionNode = PutNode | UpdateNode | DeleteNode | CheckNode;
 interface ActionNodeBase {
   readonly entity: EntityPlan;
   readonly table: string;
+  /** Table and key: two nodes with the same identity are the same DynamoDB item. */
+  readonly identity: string;
   /** `Counter{tenant:acme}`: names the item in messages and cancellation reasons. */
   readonly itemId: string;
   readonly key: Readonly<Record<string, AttributeValue>>;

@@ -6,6 +6,7 @@ export interface GetNode {
   readonly kind: 'get';
   readonly entity: EntityPlan;
   readonly table: string;
+  readonly identity: string;
   readonly itemId: string;
   readonly key: Readonly<Record<string, AttributeValue>>;
   readonly keyComposites: Readonly<Record<string, unknown>>;

@@ -2,6 +2,7 @@ import type { GetNode } from '../nodes/get-node.js';
 import { isEntity, planOf } from '../schema/entity-plan.js';
 import { writeKey } from '../schema/item-writer.js';
 import { invalidValueError } from '../errors/errors.js';
+import { itemIdentity } from './action-parser.js';
 
 export function parseGet(entity: unknown, key: unknown, options: { readonly label?: unknown } | undefined): GetNode {
   if (!isEntity(entity)) throw invalidValueError('get() takes an ElectroDB Entity as its first argument');
@@ -15,6 +16,7 @@ export function parseGet(entity: unknown, key: unknown, options: { readonly labe
     kind: 'get',
     entity: plan,
     table,
+    identity: itemIdentity(table, written.key),
     itemId: written.itemId,
     key: written.key,
     keyComposites: written.composites,

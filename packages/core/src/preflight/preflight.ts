@@ -1,4 +1,4 @@
-import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { ActionNode } from '../nodes/action-node.js';
 import {
   TransactionValidationError,
@@ -39,9 +39,8 @@ export function preflight(
   let totalBytes = 0;
   for (let i = 0; i < actions.length; i++) {
     const action = actions[i]!;
-    const identity = itemIdentity(action.table, action.key);
-    if (seen.has(identity)) throw duplicateItemError(action.itemId);
-    seen.add(identity);
+    if (seen.has(action.identity)) throw duplicateItemError(action.itemId);
+    seen.add(action.identity);
     if (action.kind === 'put') {
       if (action.itemSize > LIMITS.itemBytes) {
         throw new TransactionValidationError('ItemTooLarge', itemTooLargeMessage(action.itemId, action.itemSize, LIMITS.itemBytes));
@@ -66,14 +65,4 @@ function checkExpression(itemId: string, which: string, expression: string | und
   if (bytes > LIMITS.expressionBytes) {
     throw new TransactionValidationError('ExpressionTooLong', expressionTooLongMessage(itemId, which, bytes, LIMITS.expressionBytes));
   }
-}
-
-/** Table plus key, exactly as DynamoDB compares them. */
-export function itemIdentity(table: string, key: Readonly<Record<string, AttributeValue>>): string {
-  let identity = table;
-  for (const field in key) {
-    const value = key[field]!;
-    identity += value.S !== undefined ? `\u0000${field}\u0000S${value.S}` : `\u0000${field}\u0000N${value.N}`;
-  }
-  return identity;
 }

@@ -22,6 +22,12 @@ export interface EntityPlan {
   readonly secondary: readonly IndexPlan[];
   /** The optimistic-locking version attribute, for entities wrapped with `versioned()`. */
   readonly version: AttributePlan | undefined;
+  /** Attributes with a default, applied to puts that leave them out. */
+  readonly defaulted: readonly AttributePlan[];
+  /** Attributes a put must end up with: required ones and key composites. */
+  readonly requiredOnPut: readonly AttributePlan[];
+  /** The bytes the identifier attributes add to every item. */
+  readonly identifierBytes: number;
   /** Primary-key composite attribute names, sorted: the order item ids are written in. */
   readonly keyNames: readonly string[];
 }
@@ -34,6 +40,8 @@ export interface AttributePlan {
   readonly path: string;
   /** The DynamoDB attribute name (ElectroDB's `field`). */
   readonly field: string;
+  /** Its UTF-8 length, counted once for the item-size pre-flight. */
+  readonly fieldBytes: number;
   readonly kind: AttributeKind;
   readonly required: boolean;
   readonly readOnly: boolean;
@@ -171,6 +179,7 @@ function buildPlan(entity: AnyEntity): EntityPlan {
     }
   }
   const versionName = versionAttributeOf(entity);
+  const entityVersion = (entity as unknown as ElectroEntityMethods).getVersion();
   const indexPlans: IndexPlan[] = [];
   for (const indexName of Object.keys(model.translations.keys)) {
     if (model.lookup.clusteredIndexes && indexName in model.lookup.clusteredIndexes) {
@@ -193,7 +202,7 @@ function buildPlan(entity: AnyEntity): EntityPlan {
   return Object.freeze({
     entity,
     name,
-    entityVersion: (entity as unknown as ElectroEntityMethods).getVersion(),
+    entityVersion,
     version: versionName === undefined ? undefined : attributes.get(versionName),
     tableName: () => (entity as unknown as ElectroEntityMethods).getTableName(),
     identifierFields: { entity: identifiers.entity, version: identifiers.version },
@@ -201,6 +210,10 @@ function buildPlan(entity: AnyEntity): EntityPlan {
     primary,
     secondary: indexPlans.filter((index) => index !== primary),
     keyNames: [...primaryCompositeNames].sort(compareCodeUnits),
+    defaulted: [...attributes.values()].filter((a) => a.hasDefault),
+    requiredOnPut: [...attributes.values()].filter((a) => a.required || a.isPrimaryKeyComposite),
+    identifierBytes:
+      Buffer.byteLength(identifiers.entity) + Buffer.byteLength(name) + Buffer.byteLength(identifiers.version) + Buffer.byteLength(entityVersion),
   });
 }
 
@@ -231,6 +244,7 @@ function planAttribute(
     name,
     path,
     field: electro.field ?? name,
+    fieldBytes: Buffer.byteLength(electro.field ?? name),
     kind,
     required: electro.required === true,
     readOnly: electro.readOnly === true,

@@ -38,7 +38,7 @@ export function writeKey(plan: EntityPlan, input: unknown): WrittenKey {
   for (const name of plan.keyNames) {
     const value = values[name];
     if (value === undefined) throw invalidValueError(missingAttributeMessage(plan.name, name, 'key'));
-    marshalValue(plan.name, plan.attributes.get(name)!, value, size); // type check only
+    checkKeyValue(plan, plan.attributes.get(name)!, value, size);
     composites[name] = value;
   }
   return { key: primaryKey(plan, composites), composites, itemId: itemIdOf(plan, composites) };
@@ -49,24 +49,30 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
     throw invalidValueError(`${plan.name} item must be an object`);
   }
   const given = input as Record<string, unknown>;
-  for (const name in given) {
-    if (!plan.attributes.has(name)) throw invalidValueError(unknownAttributeMessage(plan.name, name));
-  }
-  const size: SizeCounter = { bytes: 0 };
+  const size: SizeCounter = { bytes: plan.identifierBytes };
   const item: Record<string, AttributeValue> = {};
-  const values: Record<string, unknown> = {};
-  for (const attribute of plan.attributes.values()) {
-    let value = given[attribute.name];
-    if (value === undefined && attribute.hasDefault) value = resolveDefault(attribute);
-    if (value === undefined) {
-      if (attribute.required || attribute.isPrimaryKeyComposite) {
-        throw invalidValueError(missingAttributeMessage(plan.name, attribute.name, 'item'));
-      }
-      continue;
-    }
-    values[attribute.name] = value;
-    size.bytes += utf8Length(attribute.field);
+  // The given attributes first (the common case touches nothing else), then the defaults of
+  // the missing ones, then the check that nothing required is missing.
+  let values = given;
+  for (const name in given) {
+    const attribute = plan.attributes.get(name);
+    if (attribute === undefined) throw invalidValueError(unknownAttributeMessage(plan.name, name));
+    const value = given[name];
+    if (value === undefined) continue;
+    size.bytes += attribute.fieldBytes;
     item[attribute.field] = marshalValue(plan.name, attribute, value, size);
+  }
+  for (const attribute of plan.defaulted) {
+    if (given[attribute.name] !== undefined) continue;
+    const value = resolveDefault(attribute);
+    if (value === undefined) continue;
+    if (values === given) values = { ...given };
+    values[attribute.name] = value;
+    size.bytes += attribute.fieldBytes;
+    item[attribute.field] = marshalValue(plan.name, attribute, value, size);
+  }
+  for (const attribute of plan.requiredOnPut) {
+    if (values[attribute.name] === undefined) throw invalidValueError(missingAttributeMessage(plan.name, attribute.name, 'item'));
   }
   for (const index of plan.secondary) {
     if (!hasAnyComposite(index.compositeNames, values)) continue; // a sparse index: no keys
@@ -78,16 +84,19 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
     item[field] = key[field]!;
     size.bytes += utf8Length(field) + attributeSizeOfKey(key[field]!);
   }
+  // Fresh objects: what params() returns belongs to the caller, who may change it.
   item[plan.identifierFields.entity] = { S: plan.name };
   item[plan.identifierFields.version] = { S: plan.entityVersion };
-  size.bytes +=
-    utf8Length(plan.identifierFields.entity) +
-    utf8Length(plan.name) +
-    utf8Length(plan.identifierFields.version) +
-    utf8Length(plan.entityVersion);
   const composites: Record<string, unknown> = {};
   for (const name of plan.keyNames) composites[name] = values[name];
   return { item, key, composites, itemId: itemIdOf(plan, composites), size: size.bytes };
+}
+
+/** A key composite's type check; strings and numbers, the usual keys, allocate nothing. */
+function checkKeyValue(plan: EntityPlan, attribute: AttributePlan, value: unknown, size: SizeCounter) {
+  if (attribute.kind === 'string' && typeof value === 'string') return;
+  if (attribute.kind === 'number' && typeof value === 'number' && Number.isFinite(value)) return;
+  marshalValue(plan.name, attribute, value, size);
 }
 
 /** The secondary-index keys ElectroDB rewrites when an update changes their composites. */

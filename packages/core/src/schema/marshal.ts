@@ -122,8 +122,21 @@ export function marshalAny(value: unknown, size: SizeCounter): AttributeValue {
 
 /** DynamoDB's size of a number: about one byte per two significant digits, plus one. */
 function numberSize(text: string): number {
-  const digits = text.replace(/^-/, '').replace(/e.*$/i, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  return Math.ceil(Math.max(digits.length, 1) / 2) + 1;
+  // Count significant digits: skip sign, point and exponent; trim leading and trailing zeros.
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 101 || code === 69) break; // e, E: the exponent does not count
+    if (code < 48 || code > 57) continue; // '-', '.'
+    if (first === -1 && code === 48) continue; // leading zero
+    if (first === -1) first = count;
+    if (code !== 48) last = count;
+    count++;
+  }
+  const digits = first === -1 ? 1 : last - first + 1;
+  return Math.ceil(digits / 2) + 1;
 }
 
 /** The size DynamoDB bills and limits for an AttributeValue (not counting its name). */
