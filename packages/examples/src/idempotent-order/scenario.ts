@@ -1,0 +1,74 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { IdempotentParameterMismatchError, RetriesExhaustedError, tx, txGet } from '@dynatx/core';
+import { injectFaults } from '@dynatx/testing';
+import { Order, Stock } from './entities.js';
+import { orderToken, placeOrder, placeOrderTransaction, type OrderRequest } from './place-order.js';
+
+export interface Check {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/**
+ * The idempotent-order story. `newClient` stands for a new process: each call must return
+ * a client that shares nothing with the others but the endpoint.
+ */
+export async function runIdempotentOrderScenario(
+  newClient: () => DynamoDBClient,
+  log: (line: string) => void = console.log,
+): Promise<Check[]> {
+  const checks: Check[] = [];
+  const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+  const admin = newClient();
+  const available = async () => (await txGet().get(Stock, { sku: 'lamp' }).execute(admin)).items[0]?.available;
+  const orderExists = async (orderId: string) => (await txGet().get(Order, { orderId }).execute(admin)).items[0] !== undefined;
+
+  await tx().put(Stock, { sku: 'lamp', available: 5 }, { if: (s, op) => op.notExists(s.sku) }).execute(admin);
+  log('Stock: 5 lamps');
+
+  // Process 1 sends the order. The engine commits it, but the response is lost on the way
+  // back, and this process does not retry: it crashes, or gives up, as processes do.
+  const order: OrderRequest = { orderId: 'ord-1001', customer: 'ann', sku: 'lamp', quantity: 2 };
+  const first = newClient();
+  injectFaults(first).loseResponseOfNext(1);
+  const lost = await placeOrder(first, order, { retry: false }).catch((error: unknown) => error);
+  first.destroy();
+  log(`process 1 sends ord-1001 (token ${orderToken(order.orderId)}): ${lost instanceof RetriesExhaustedError ? 'timed out, outcome unknown' : JSON.stringify(lost)}`);
+  check('the lost response leaves the sender in doubt', lost instanceof RetriesExhaustedError, nameOf(lost));
+  log(`  the engine did commit: ${await available()} lamps left`);
+
+  // Process 2 starts fresh, finds ord-1001 in its queue of unconfirmed orders, and sends it
+  // again. Same order id, same token, same contents: DynamoDB answers with the first outcome.
+  const second = newClient();
+  const replay = await placeOrder(second, order);
+  second.destroy();
+  log(`process 2 re-sends ord-1001: ${replay.status}`);
+  const afterReplay = await available();
+  log(`  ${afterReplay} lamps left: the order was applied once`);
+  check('the re-send reports success and applies nothing again', replay.status === 'placed' && afterReplay === 3, `${replay.status}, ${afterReplay} left`);
+
+  // A re-send *without* the token (a new, random one) is a new transaction to DynamoDB. The
+  // order's "absent" condition still refuses it: the second safety layer.
+  const untokened = await placeOrderTransaction(order).execute(admin);
+  log(`ord-1001 sent again with a fresh token: ${untokened.committed ? 'committed' : `cancelled (${untokened.failed.map((r) => r.label).join(', ')})`}`);
+  check('without the token, the order condition still refuses a second copy', !untokened.committed && (await available()) === 3, `${await available()} left`);
+
+  // A bug reuses the id for a different order within 10 minutes: DynamoDB refuses the token.
+  const clash = await placeOrder(admin, { ...order, quantity: 1 }).catch((error: unknown) => error);
+  log(`a different order under the id ord-1001: ${clash instanceof IdempotentParameterMismatchError ? 'IdempotentParameterMismatch' : JSON.stringify(clash)}`);
+  check('the same token with other contents is an error', clash instanceof IdempotentParameterMismatchError, nameOf(clash));
+
+  const big = await placeOrder(admin, { orderId: 'ord-1002', customer: 'bo', sku: 'lamp', quantity: 4 });
+  log(`ord-1002 for 4 lamps: ${JSON.stringify(big)}`);
+  check('an order beyond the stock is cancelled, and not stored', big.status === 'out-of-stock' && !(await orderExists('ord-1002')), big.status);
+
+  const fits = await placeOrder(admin, { orderId: 'ord-1003', customer: 'bo', sku: 'lamp', quantity: 3 });
+  const left = await available();
+  log(`ord-1003 for 3 lamps: ${fits.status}, ${left} left`);
+  check('the remaining stock can still be sold, down to zero', fits.status === 'placed' && left === 0, `${left} left`);
+  admin.destroy();
+  return checks;
+}
+
+const nameOf = (value: unknown) => (value instanceof Error ? value.name : JSON.stringify(value));

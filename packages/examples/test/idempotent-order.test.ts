@@ -1,0 +1,142 @@
+/** The idempotent-order example against a DynamoDB Local started by this file. */
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { IdempotentParameterMismatchError, RetriesExhaustedError } from '@dynatx/core';
+import { createLocalClient, injectFaults } from '@dynatx/testing';
+import { useTable } from '@dynatx/testing/vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { Order, Stock } from '../src/idempotent-order/entities.js';
+import { orderToken, placeOrder, placeOrderTransaction, type OrderRequest } from '../src/idempotent-order/place-order.js';
+import { runIdempotentOrderScenario } from '../src/idempotent-order/scenario.js';
+
+const table = useTable([Order, Stock]);
+
+beforeAll(() => {
+  const documents = DynamoDBDocumentClient.from(table.client);
+  Order.setClient(documents);
+  Stock.setClient(documents);
+});
+
+/** A client sharing nothing with the others: what a restarted process would construct. */
+const newProcessClient = () => createLocalClient(table.dynamodb.endpoint());
+
+let sequence = 0;
+/** A product of this test's own, with `available` units, and an order for `quantity` of it. */
+async function stockAndOrder(available: number, quantity: number): Promise<OrderRequest> {
+  const n = ++sequence;
+  await Stock.create({ sku: `sku-${n}`, available }).go();
+  return { orderId: `ord-${n}`, customer: 'ann', sku: `sku-${n}`, quantity };
+}
+const available = async (sku: string) => (await Stock.get({ sku }).go()).data?.available;
+const storedOrder = async (orderId: string) => (await Order.get({ orderId }).go()).data;
+
+describe('the token', () => {
+  test('is derived from the order id: the same for every process, 1 to 36 characters, different per order', () => {
+    expect(orderToken('ord-1')).toBe(orderToken('ord-1'));
+    expect(orderToken('ord-1')).not.toBe(orderToken('ord-2'));
+    expect(orderToken('x'.repeat(500)).length).toBeLessThanOrEqual(36);
+    expect(placeOrderTransaction({ orderId: 'ord-1', customer: 'c', sku: 's', quantity: 1 }).params({ clientRequestToken: orderToken('ord-1') }))
+      .toMatchObject({ ClientRequestToken: orderToken('ord-1') });
+  });
+});
+
+describe('placing an order', () => {
+  test('stores the order and takes the stock, in one transaction', async () => {
+    const order = await stockAndOrder(5, 2);
+    expect(await placeOrder(table.client, order)).toEqual({ status: 'placed', attempts: 1, clientRequestToken: orderToken(order.orderId) });
+    expect(await storedOrder(order.orderId)).toEqual(order);
+    expect(await available(order.sku)).toBe(3);
+  });
+
+  test('a replay of the same order from another process applies it once', async () => {
+    const order = await stockAndOrder(5, 2);
+    const firstProcess = newProcessClient();
+    const secondProcess = newProcessClient();
+    expect((await placeOrder(firstProcess, order)).status).toBe('placed');
+    expect((await placeOrder(secondProcess, order)).status).toBe('placed');
+    expect(await available(order.sku)).toBe(3);
+    firstProcess.destroy();
+    secondProcess.destroy();
+  });
+
+  test('the engine committed but the caller saw a timeout: a fresh re-send with the token applies nothing again', async () => {
+    const order = await stockAndOrder(5, 2);
+    const crashed = newProcessClient();
+    const faults = injectFaults(crashed).loseResponseOfNext(1);
+    const error = await placeOrder(crashed, order, { retry: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetriesExhaustedError);
+    expect((error as RetriesExhaustedError).clientRequestToken).toBe(orderToken(order.orderId));
+    expect(faults.log).toMatchObject([{ kind: 'lostResponse', engineSucceeded: true }]);
+    crashed.destroy();
+    // The writes were applied though nobody was told.
+    expect(await available(order.sku)).toBe(3);
+
+    const restarted = newProcessClient();
+    expect(await placeOrder(restarted, order)).toMatchObject({ status: 'placed', attempts: 1 });
+    restarted.destroy();
+    expect(await available(order.sku)).toBe(3);
+    expect(await storedOrder(order.orderId)).toEqual(order);
+  });
+
+  test('within one process, a lost response is retried with the same token and applied once', async () => {
+    const order = await stockAndOrder(5, 2);
+    const client = newProcessClient();
+    injectFaults(client).loseResponseOfNext(1);
+    expect(await placeOrder(client, order, { retry: { baseDelayMs: 1 } })).toMatchObject({ status: 'placed', attempts: 2 });
+    expect(await available(order.sku)).toBe(3);
+    client.destroy();
+  });
+
+  test('without the token, a re-send is a new transaction, and only the order condition stops it', async () => {
+    const order = await stockAndOrder(5, 2);
+    await placeOrder(table.client, order);
+    const result = await placeOrderTransaction(order).execute(table.client);
+    if (result.committed) throw new Error('expected a cancellation');
+    expect(result.failed.map((r) => [r.label, r.code])).toEqual([['order', 'ConditionalCheckFailed']]);
+    expect(await available(order.sku)).toBe(3);
+  });
+
+  test('a different order with the same token is an IdempotentParameterMismatchError, and changes nothing', async () => {
+    const order = await stockAndOrder(5, 2);
+    await placeOrder(table.client, order);
+    const error = await placeOrder(table.client, { ...order, quantity: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IdempotentParameterMismatchError);
+    expect((error as IdempotentParameterMismatchError).clientRequestToken).toBe(orderToken(order.orderId));
+    expect(await storedOrder(order.orderId)).toMatchObject({ quantity: 2 });
+    expect(await available(order.sku)).toBe(3);
+  });
+
+  test('out of stock: cancelled naming the stock action; no order is stored', async () => {
+    const order = await stockAndOrder(1, 2);
+    const result = await placeOrderTransaction(order).execute(table.client);
+    if (result.committed) throw new Error('expected a cancellation');
+    expect(result.failed.map((r) => [r.label, r.itemId, r.code])).toEqual([['stock', `Stock{sku:${order.sku}}`, 'ConditionalCheckFailed']]);
+    expect(await storedOrder(order.orderId)).toBeNull();
+    expect(await available(order.sku)).toBe(1);
+
+    const next = { ...order, orderId: `${order.orderId}-b` };
+    expect(await placeOrder(table.client, next)).toEqual({ status: 'out-of-stock', available: 1 });
+  });
+
+  test('an order id stored long ago (token forgotten) is reported as already placed', async () => {
+    const order = await stockAndOrder(5, 2);
+    // Stands in for an order placed more than 10 minutes ago: stored, but under another token.
+    await placeOrderTransaction(order).execute(table.client);
+    expect(await placeOrder(table.client, order)).toEqual({
+      status: 'already-placed',
+      existing: { customer: order.customer, sku: order.sku, quantity: order.quantity },
+    });
+    expect(await available(order.sku)).toBe(3);
+  });
+
+  test('quantities that are not whole units above zero are refused before sending', () => {
+    for (const quantity of [0, -1, 0.5]) {
+      expect(() => placeOrderTransaction({ orderId: 'o', customer: 'c', sku: 's', quantity })).toThrow(RangeError);
+    }
+  });
+});
+
+test('the runnable scenario passes its own checks', async () => {
+  const checks = await runIdempotentOrderScenario(newProcessClient, () => {});
+  expect(checks.filter((c) => !c.ok)).toEqual([]);
+  expect(checks).toHaveLength(6);
+});
