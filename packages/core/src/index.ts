@@ -1,9 +1,10 @@
-export { tx, actionsOf } from './builder/transaction-builder.js';
+export { tx, dynamicTx, actionsOf } from './builder/transaction-builder.js';
 export { txGet } from './builder/get-builder.js';
 export type { GetTransaction, GetResult } from './builder/get-builder.js';
 export type { GetExecuteOptions } from './executor/get-executor.js';
 export type {
   WriteTransaction,
+  DynamicWriteTransaction,
   WriteOptions,
   CheckOptions,
   ActionInfo,
@@ -22,7 +23,7 @@ export type {
   KeyAttributeName,
 } from './schema/entity-types.js';
 export type { ItemIdOf } from './schema/item-id.js';
-export { versioned, VERSION_ATTRIBUTE } from './schema/versioning.js';
+export { versioned } from './schema/versioning.js';
 export type { Versioned, VersionAttributeOf, ExpectedVersion } from './schema/versioning.js';
 export { DynatxError, TransactionValidationError, UnsupportedEntityError } from './errors/errors.js';
 export type { DynatxErrorCode } from './errors/errors.js';
@@ -37,6 +38,7 @@ export type {
   TransactionResult,
 } from './executor/outcome.js';
 export type { ExecuteOptions } from './executor/write-executor.js';
+export { requestTokenFor } from './executor/request-token.js';
 export type { RetryOptions } from './executor/retry-policy.js';
 export {
   TransactionExecutionError,

@@ -5,7 +5,7 @@
  */
 import { Entity } from 'electrodb';
 import { describe, expect, test } from 'vitest';
-import { LIMITS, TransactionValidationError, messages, tx } from '../src/index.js';
+import { LIMITS, TransactionValidationError, dynamicTx, messages, requestTokenFor, tx } from '../src/index.js';
 import { Counter, Event, Tenant } from './fixtures/audit-entities.js';
 
 /** The builder as plain JavaScript sees it: no compile-time checks at all. */
@@ -186,5 +186,29 @@ describe('hostile attribute names and values cannot change an expression', () =>
     expect(item.Update.UpdateExpression).toBe('SET #0 = :0, #1 = :1, #2 = :2, #3 = :3, #4 = :4');
     expect(item.Update.ExpressionAttributeNames).toMatchObject({ '#0': 'a.b', '#1': 'status' });
     expect(item.Update.ConditionExpression).toBe('attribute_exists(#0) AND #1 < :5');
+  });
+});
+
+describe('dynamic transactions (built in a loop)', () => {
+  test('the pre-flight catches what the compiler no longer tracks', () => {
+    let t = dynamicTx();
+    for (const tenant of ['a', 'b', 'a']) t = t.update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }));
+    expectValidationError(() => t.params(), 'DuplicateItem', 'Counter{tenant:a} is already in this transaction');
+    let full = dynamicTx();
+    for (let i = 0; i < 100; i++) full = full.delete(Counter, { tenant: `t${i}` });
+    expect(() => full.delete(Counter, { tenant: 'one-more' })).toThrow('A transaction holds at most 100 actions: this would be action 101');
+    expectValidationError(() => dynamicTx().params(), 'EmptyTransaction', 'An empty transaction cannot be sent: add at least one action');
+  });
+});
+
+describe('requestTokenFor', () => {
+  test('the same parts give the same token, within DynamoDB limits; different parts differ', () => {
+    const token = requestTokenFor('order', 'o-1');
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(requestTokenFor('order', 'o-1')).toBe(token);
+    expect(requestTokenFor('order', 'o-2')).not.toBe(token);
+    expect(requestTokenFor('a', 'bc')).not.toBe(requestTokenFor('ab', 'c'));
+    expect(requestTokenFor(1)).not.toBe(requestTokenFor('1'));
+    expect(() => requestTokenFor()).toThrow('requestTokenFor() needs at least one part');
   });
 });

@@ -51,7 +51,9 @@ export type ItemGuard<E extends AnyEntity, Item, Seen extends string> = [Exclude
 
 type DuplicateGuard<Id extends string, Seen extends string, E extends AnyEntity, Key> = [Id] extends [never]
   ? unknown
-  : [Id] extends [Seen]
+  : string extends Seen // a dynamic transaction: what it has seen is not known
+    ? unknown
+    : [Id] extends [Seen]
     ? Refusal<DuplicateItemMessage<ItemTextOf<E, Key>>>
     : unknown;
 

@@ -213,6 +213,25 @@ export function tx(): WriteTransaction {
   return new WriteTransactionImpl(undefined) as unknown as WriteTransaction;
 }
 
+/**
+ * A transaction whose actions are added in a loop or by other code whose count the compiler
+ * cannot follow. Each step has this same type, so `t = t.put(...)` compiles; the item-twice and
+ * 100-action rules are then checked by the run-time pre-flight alone (key shapes and values are
+ * still checked by the compiler).
+ */
+export type DynamicWriteTransaction = WriteTransaction<string, readonly 0[], ActionInfo>;
+
+/**
+ * Starts a `DynamicWriteTransaction`:
+ * ```ts
+ * let t = dynamicTx();
+ * for (const tenant of tenants) t = t.update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }));
+ * ```
+ */
+export function dynamicTx(): DynamicWriteTransaction {
+  return new WriteTransactionImpl(undefined) as unknown as DynamicWriteTransaction;
+}
+
 /** The action nodes of a transaction built with `tx()`, for the executor. */
 export function actionsOf(transaction: object): ActionNode[] {
   if (!(transaction instanceof WriteTransactionImpl)) throw new TypeError('Expected a transaction made with tx()');

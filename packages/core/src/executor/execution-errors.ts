@@ -18,22 +18,42 @@ export interface AttemptFailure {
   readonly delayMs: number | undefined;
 }
 
-/** Every attempt failed with a retryable error; the writes were not applied by any of them (or, after a lost response, exactly once). */
+/**
+ * Every attempt failed with a retryable error. Whether the writes happened depends on how the
+ * attempts failed: see `mayHaveBeenApplied`.
+ */
 export class RetriesExhaustedError extends DynatxError {
   override readonly name: string = 'RetriesExhaustedError';
+  /**
+   * `false` when every attempt was refused before it could apply (conflicts, throttling, a
+   * transaction in progress): nothing was written. `true` when an attempt timed out or lost
+   * its connection after the request may have reached DynamoDB: the writes may have been
+   * applied, once. Resending with `clientRequestToken` within 10 minutes settles it safely.
+   */
+  readonly mayHaveBeenApplied: boolean;
   constructor(
     readonly attempts: readonly AttemptFailure[],
     readonly clientRequestToken: string,
     why: string,
+    mayHaveBeenApplied: boolean,
   ) {
     super(
       'RetriesExhausted',
-      `The transaction failed after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'} (${why}): ${attempts
+      `The transaction failed after ${plural(attempts.length, 'attempt')} (${why}): ${attempts
         .map((a) => `#${a.attempt} ${a.reason}`)
-        .join(', ')}. Every attempt used client request token ${clientRequestToken}; resend with that token within 10 minutes and DynamoDB applies it at most once.`,
+        .join(', ')}. ${
+        mayHaveBeenApplied
+          ? 'An attempt may have reached DynamoDB before failing, so the writes may have been applied.'
+          : 'DynamoDB refused every attempt, so nothing was applied.'
+      } Every attempt used client request token ${clientRequestToken}; resend with that token within 10 minutes and DynamoDB applies it at most once.`,
       { cause: attempts.at(-1)?.error },
     );
+    this.mayHaveBeenApplied = mayHaveBeenApplied;
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** The caller's AbortSignal fired. If an attempt was in flight, its outcome is unknown. */
@@ -46,7 +66,7 @@ export class TransactionAbortedError extends DynatxError {
   ) {
     super(
       'Aborted',
-      `The transaction was aborted after ${attempts.length} failed attempt${attempts.length === 1 ? '' : 's'}; resend with client request token ${clientRequestToken} to learn its outcome safely.`,
+      `The transaction was aborted after ${plural(attempts.length, 'failed attempt')}; resend with client request token ${clientRequestToken} to learn its outcome safely.`,
       { cause: reason },
     );
   }
@@ -108,6 +128,6 @@ export class EndpointUnreachableError extends DynatxError {
     cause: unknown,
   ) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    super('EndpointUnreachable', `Could not reach the DynamoDB endpoint after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}: ${detail}`, { cause });
+    super('EndpointUnreachable', `Could not reach the DynamoDB endpoint after ${plural(attempts.length, 'attempt')}: ${detail}`, { cause });
   }
 }

@@ -76,7 +76,12 @@ export async function sendWithRetry<T>(
           throw new RetriesExhaustedError(
             failures,
             clientRequestToken,
-            last ? `the retry budget of ${policy.maxAttempts} attempts is spent` : 'the 10-minute client request token window is nearly over',
+            !last
+              ? 'the 10-minute client request token window is nearly over'
+              : policy.maxAttempts === 1
+                ? 'retries are off'
+                : `the retry budget of ${policy.maxAttempts} attempts is spent`,
+            failures.some((f) => mayHaveReachedDynamoDB(f.error)),
           );
         }
         try {
@@ -87,6 +92,15 @@ export async function sendWithRetry<T>(
       }
     }
   }
+}
+
+/**
+ * Only a failure after the request left can hide a commit: a timeout, a reset connection. A
+ * refused connection never carried the request; an error DynamoDB answered with did not apply.
+ */
+function mayHaveReachedDynamoDB(error: unknown): boolean {
+  const kind = classifyError(error).kind;
+  return kind === 'network' && !isUnreachable(error);
 }
 
 function isUnreachable(error: unknown): boolean {

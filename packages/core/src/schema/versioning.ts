@@ -7,12 +7,17 @@ import { UnsupportedEntityError } from '../errors/errors.js';
  * type, so every put, update and delete of it in a transaction must say which version it
  * read (`expectedVersion`) and dynatx adds the guard and the bump.
  */
-export const VERSION_ATTRIBUTE: unique symbol = Symbol('dynatx.versionAttribute');
+/**
+ * The brand's key. A string rather than a symbol so that a function returning a transaction
+ * of a versioned entity can have its declaration emitted (TS4058 otherwise: a symbol from an
+ * internal module cannot be named in another package's .d.ts).
+ */
+export const VERSION_ATTRIBUTE = 'dynatx:versionAttribute';
 
-export type Versioned<E extends AnyEntity, Attribute extends string> = E & { readonly [VERSION_ATTRIBUTE]: Attribute };
+export type Versioned<E extends AnyEntity, Attribute extends string> = E & { readonly 'dynatx:versionAttribute': Attribute };
 
 /** The version attribute of a versioned entity, `never` for any other. */
-export type VersionAttributeOf<E> = E extends { readonly [VERSION_ATTRIBUTE]: infer A extends string } ? A : never;
+export type VersionAttributeOf<E> = E extends { readonly 'dynatx:versionAttribute': infer A extends string } ? A : never;
 
 /** Number attributes outside the key: what can hold a version. */
 export type VersionableAttribute<E extends AnyEntity> = {

@@ -129,7 +129,7 @@ export class EditSession {
     const staged = [...this.#items.values()].find((s) => s.itemId === diff.itemId && s.plan.name === diff.entity)!;
     const values = Object.fromEntries(diff.changes.map((c) => [c.attribute, c.after]));
     const setValues = (u: { set(v: unknown): unknown }) => u.set(values);
-    const options = { returnOldItemOnFailure: true, label: `staged ${diff.itemId}` };
+    const options = { returnOldItemOnFailure: true, label: 'staged edit' };
     const version = staged.plan.version;
     if (version === undefined) {
       const node = parseUpdate(staged.entity, staged.key, setValues, options);

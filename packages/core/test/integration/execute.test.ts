@@ -173,9 +173,34 @@ describe('idempotency and retries', () => {
       'ThrottlingException',
     ]);
     expect(error.message).toBe(
-      'The transaction failed after 3 attempts (the retry budget of 3 attempts is spent): #1 TransactionConflict, #2 TransactionConflict, #3 Throttling. Every attempt used client request token exhausted-1; resend with that token within 10 minutes and DynamoDB applies it at most once.',
+      'The transaction failed after 3 attempts (the retry budget of 3 attempts is spent): #1 TransactionConflict, #2 TransactionConflict, #3 Throttling. DynamoDB refused every attempt, so nothing was applied. Every attempt used client request token exhausted-1; resend with that token within 10 minutes and DynamoDB applies it at most once.',
     );
+    expect(error.mayHaveBeenApplied).toBe(false);
     expect(await eventCount(tenant)).toBe(0);
+  });
+
+  test('when an attempt lost its response, the error says the writes may have been applied, and a resend with the token settles it', async () => {
+    const tenant = await seedTenant();
+    const client = freshClient();
+    injectFaults(client).loseResponseOfNext(2);
+    const error = (await appendEvent(tenant, 'maybe')
+      .execute(client, { retry: { maxAttempts: 2, baseDelayMs: 1 } })
+      .catch((e: unknown) => e)) as RetriesExhaustedError;
+    expect(error).toBeInstanceOf(RetriesExhaustedError);
+    expect(error.mayHaveBeenApplied).toBe(true);
+    expect(error.message).toContain('the writes may have been applied');
+    expect(await eventCount(tenant)).toBe(1);
+    // The same transaction, resent with the same token: applied at most once.
+    const resent = await appendEvent(tenant, 'maybe').execute(freshClient(), { clientRequestToken: error.clientRequestToken });
+    expect(resent.committed).toBe(true);
+    expect(await eventCount(tenant)).toBe(1);
+  });
+
+  test('with retries off, one attempt and a clear reason', async () => {
+    const client = freshClient();
+    injectFaults(client).failNext(1, 'throttling');
+    const error = (await appendEvent(await seedTenant(), 'x').execute(client, { retry: false }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^The transaction failed after 1 attempt \(retries are off\): #1 Throttling\./);
   });
 
   test('a condition failure is never retried', async () => {

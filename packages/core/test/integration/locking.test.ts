@@ -106,7 +106,7 @@ describe('staged edits', () => {
     expect(result.committed).toBe(false);
     if (result.committed) return;
     expect(result.changedSinceRead).toEqual([`Account{accountId:${b}}`]);
-    expect(result.summary).toContain(`Account{accountId:${b}} (update "staged Account{accountId:${b}}"): ConditionalCheckFailed`);
+    expect(result.summary).toContain(`Account{accountId:${b}} (update "staged edit"): ConditionalCheckFailed`);
     expect(await account(a)).toMatchObject({ balance: 50, version: 1 });
     expect(await account(b)).toMatchObject({ balance: 5, version: 2, owner: 'someone else' });
   });
