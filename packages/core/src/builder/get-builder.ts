@@ -20,26 +20,30 @@ export interface GetResult<Items extends readonly unknown[], Labeled> {
   readonly consumedCapacity: readonly ConsumedCapacity[] | undefined;
 }
 
+// Type-only keys of a read's compile-time state; no value ever has them.
+declare const seenItems: unique symbol;
+declare const getCount: unique symbol;
+declare const itemTuple: unique symbol;
+declare const labeledItems: unique symbol;
+
+type AnyGetTransaction = GetTransaction<string, readonly 0[], readonly unknown[], unknown>;
+
 /**
  * A read of up to 100 items as one serializable snapshot (TransactGetItems), with the same
  * compile-time rules as writes: key shape, no item twice, at most 100 gets. Immutable.
+ * Like `WriteTransaction`, its method lives on a non-generic interface and reads the state
+ * from `this`, which keeps a long chain cheap to type-check.
  */
 export interface GetTransaction<
   Seen extends string = never,
   Count extends readonly 0[] = [],
   Items extends readonly unknown[] = [],
   Labeled = {},
-> {
-  get<E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
-    entity: E & NoInfer<RoomGuard<Count['length']>>,
-    key: Key & NoInfer<KeyGuard<E, Key, Seen>>,
-    options?: { readonly label?: Label },
-  ): GetTransaction<
-    Seen | RecordableId<ItemIdOf<E, Key>>,
-    [...Count, 0],
-    [...Items, EntityItem<E> | undefined],
-    [Label] extends [never] ? Labeled : Labeled & { readonly [L in Label]: EntityItem<E> | undefined }
-  >;
+> extends GetAction {
+  readonly [seenItems]: Seen;
+  readonly [getCount]: Count;
+  readonly [itemTuple]: Items;
+  readonly [labeledItems]: Labeled;
 
   /** The exact TransactGetItems input. */
   readonly params: Count extends readonly [] ? TransactionTypeError<EmptyTransactionMessage> : () => TransactGetItemsCommandInput;
@@ -50,6 +54,21 @@ export interface GetTransaction<
     : (client: DynamoDBClient, options?: GetExecuteOptions) => Promise<GetResult<Items, Labeled>>;
 
   readonly size: Count['length'];
+}
+
+export interface GetAction {
+  /** Reads one item; it comes back formatted by its entity, or `undefined` when missing. */
+  get<This extends AnyGetTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+    this: This,
+    entity: E & NoInfer<RoomGuard<This[typeof getCount]['length']>>,
+    key: Key & NoInfer<KeyGuard<E, Key, This[typeof seenItems]>>,
+    options?: { readonly label?: Label },
+  ): GetTransaction<
+    This[typeof seenItems] | RecordableId<ItemIdOf<E, Key>>,
+    [...This[typeof getCount], 0],
+    [...This[typeof itemTuple], EntityItem<E> | undefined],
+    [Label] extends [never] ? This[typeof labeledItems] : This[typeof labeledItems] & { readonly [L in Label]: EntityItem<E> | undefined }
+  >;
 }
 
 interface GetLink {
