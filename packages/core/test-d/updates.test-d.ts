@@ -26,8 +26,8 @@ expectError(change((u) => u.set({ id: 'k2' })));
 expectError(change((u) => u.set({ createdBy: 'me' })));
 expectError(change((u) => u.setIfNotExists({ createdBy: 'me' })));
 expectError(tx().update(Event, { tenant: 'acme', eventId: 'a1' }, (u) => u.set({ eventId: 'a2' })));
-// AuditRow has no number or set attribute it may update, so add() takes `{}`, which
-// accepts any object: the key attribute `at` gets through. (Reported; expected to fail until fixed.)
+// AuditRow has no number or set attribute it may update: add() accepts nothing (the key
+// attribute `at` included), rather than an empty object type that would accept anything.
 expectError(tx().update(AuditRow, { eventId: 'e1', at: 1 }, (u) => u.add({ at: 1 })));
 expectError(tx().update(Counter, { tenant: 'acme' }, (u) => u.setIfNotExists({ tenant: 'globex' })));
 
@@ -76,7 +76,7 @@ expectError(change((u) => u.append({ lines: [3] })));
 expectError(change((u) => u.append({ parts: [{ qty: 1 }] })));
 expectError(change((u) => u.append({ labels: ['a'] })));
 expectError(change((u) => u.append({ title: 'x' })));
-// Counter has no list, so append() takes `{}` and accepts anything, even the key.
+// Counter has no list, so append() accepts nothing, not even the key.
 expectError(tx().update(Counter, { tenant: 'acme' }, (u) => u.append({ eventCount: [1] })));
 expectError(tx().update(Counter, { tenant: 'acme' }, (u) => u.append({ tenant: ['globex'] })));
 
@@ -86,7 +86,7 @@ change((u) => u.deleteFromSet({ labels: ['a'], scores: [1], levels: ['low'] }));
 expectError(change((u) => u.deleteFromSet({ levels: ['medium'] })));
 expectError(change((u) => u.deleteFromSet({ lines: ['x'] })));
 expectError(change((u) => u.deleteFromSet({ count: 1 })));
-// Counter has no set, so deleteFromSet() takes `{}` and accepts anything.
+// Counter has no set, so deleteFromSet() accepts nothing.
 expectError(tx().update(Counter, { tenant: 'acme' }, (u) => u.deleteFromSet({ eventCount: 1 })));
 
 // ----- chaining -----
