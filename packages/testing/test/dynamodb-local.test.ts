@@ -169,7 +169,7 @@ describe.concurrent('cleanup when the owning process leaves without stop()', () 
         expect(isAlive(pid)).toBe(true);
         // 'exit' relies on the process 'exit' hook; 'kill' (SIGKILL, no hook
         // runs) on the watchdog.
-        if (mode === 'kill') child.kill('SIGKILL');
+        child.kill(mode === 'kill' ? 'SIGKILL' : 'SIGUSR2');
         await child.exited;
         expect(await eventually(() => !isAlive(pid))).toBe(true);
         expect(await eventually(() => !existsSync(tempDir))).toBe(true);
