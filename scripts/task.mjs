@@ -3,7 +3,7 @@
 // fresh machine that has only Node and npm: this script finds (or fetches) the pinned pnpm,
 // installs the workspace, builds it, and then runs the requested steps in order.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,3 +38,12 @@ function run(args) {
 
 run(['install', process.env.CI ? '--frozen-lockfile' : '--prefer-offline']);
 for (const step of steps[task]) run(step);
+if (task === 'test') printTotals();
+
+/** One closing line for the whole suite: vitest's tests plus the type-message checks. */
+function printTotals() {
+  const reportPath = join(root, '.dynatx-tmp', 'vitest-report.json');
+  if (!existsSync(reportPath)) return;
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  console.log(`\nvitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+}

@@ -3,11 +3,8 @@ import { injectFaults } from '@dynatx/testing';
 import { Account } from './entities.js';
 import { readBalances, transfer, type TransferOutcome } from './transfer.js';
 
-export interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
+export type { Check } from '../shared/run-example.js';
+import type { Check } from '../shared/run-example.js';
 
 /**
  * The bank-transfer story, step by step, against whatever DynamoDB `client` points at. The

@@ -3,34 +3,9 @@
  * Local it starts and stops itself. Exits 1 when a check fails, 2 when it could not run.
  */
 import { parseArgs } from 'node:util';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createTableFor, startDynamoDBLocal, type DynamoDBLocalHandle } from '@dynatx/testing';
+import { runExample } from '../shared/run-example.js';
 import { Counter, CounterShard, Like } from './entities.js';
-import { runHotCounterScenario, type Check } from './scenario.js';
+import { runHotCounterScenario } from './scenario.js';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { values } = parseArgs({ options: { likes: { type: 'string', default: '60' } } });
-
-let engine: DynamoDBLocalHandle | undefined;
-let client: DynamoDBClient | undefined;
-let checks: Check[] | undefined;
-try {
-  console.log('Starting DynamoDB Local');
-  engine = await startDynamoDBLocal();
-  client = engine.createClient();
-  const table = await createTableFor(client, [Like, Counter, CounterShard]);
-  console.log(`Created table '${table.tableName}' at ${engine.endpoint}\n`);
-  Like.setClient(DynamoDBDocumentClient.from(client));
-  checks = await runHotCounterScenario(client, { likes: Number(values.likes) });
-} catch (error) {
-  console.error('The example could not run:', error);
-} finally {
-  client?.destroy();
-  await engine?.stop();
-}
-
-if (checks === undefined) process.exit(2);
-console.log('');
-for (const c of checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name} (${c.detail})`);
-process.exit(checks.every((c) => c.ok) ? 0 : 1);
+await runExample([Like, Counter, CounterShard], (newClient) => runHotCounterScenario(newClient(), { likes: Number(values.likes) }));

@@ -3,11 +3,8 @@ import { Like } from './entities.js';
 import { watchContention, type ItemContention } from './contention-probe.js';
 import { likeCounterName, likeWithHotCounter, likeWithShardedCounter, readHotCount, readShardedCount, SHARD_COUNT } from './likes.js';
 
-export interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
+export type { Check } from '../shared/run-example.js';
+import type { Check } from '../shared/run-example.js';
 
 /**
  * The hot-counter story: `likes` concurrent likes counted on one item, then as many on a

@@ -4,11 +4,8 @@ import { injectFaults } from '@dynatx/testing';
 import { Order, Stock } from './entities.js';
 import { orderToken, placeOrder, placeOrderTransaction, type OrderRequest } from './place-order.js';
 
-export interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
+export type { Check } from '../shared/run-example.js';
+import type { Check } from '../shared/run-example.js';
 
 /**
  * The idempotent-order story. `newClient` stands for a new process: each call must return

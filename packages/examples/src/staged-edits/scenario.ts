@@ -3,11 +3,8 @@ import { stageEdits, txGet } from '@dynatx/core';
 import { Quota, VersionedSettings } from './entities.js';
 import { createTenant, formatDiff, stagePlanChange } from './plan-change.js';
 
-export interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
+export type { Check } from '../shared/run-example.js';
+import type { Check } from '../shared/run-example.js';
 
 /** The staged-edits story against whatever DynamoDB `client` points at (its table must exist). */
 export async function runStagedEditsScenario(client: DynamoDBClient, log: (line: string) => void = console.log): Promise<Check[]> {

@@ -1,11 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { changeEmail, changeEmailTransaction, createUser, emailHolder } from './users.js';
 
-export interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
+export type { Check } from '../shared/run-example.js';
+import type { Check } from '../shared/run-example.js';
 
 /** The unique-email story against whatever DynamoDB `client` points at (its table must exist). */
 export async function runUniqueEmailScenario(client: DynamoDBClient, log: (line: string) => void = console.log): Promise<Check[]> {
