@@ -289,7 +289,7 @@ async function waitUntilReady(
   // whole startup budget.
   const probe = createLocalClient(endpoint, {
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
   });
   const deadline = Date.now() + timeoutMs;
   let exitInfo: ExitInfo | undefined;

@@ -40,7 +40,7 @@ export function formatReport(report: DemoReport): string {
   lines.push(retries.length === 0 ? '  none' : table(['why', 'retries'], retries.map(([why, n]) => [why, String(n)])));
   lines.push(`  faults injected: ${injected.map(([kind, n]) => `${n} ${kind}`).join(', ') || 'none'}`);
 
-  lines.push('', `Capacity consumed by committed appends: ${report.consumedCapacityUnits.toFixed(1)} WCU (transactions bill every write twice)`);
+  lines.push('', `Capacity consumed by committed appends: ${report.consumedCapacityUnits.toFixed(1)} capacity units (transactions bill every item twice: prepare, then commit)`);
 
   lines.push('', 'Invariants');
   for (const invariant of report.invariants) lines.push(`  ${invariant.ok ? 'ok  ' : 'FAIL'}  ${invariant.name} (${invariant.detail})`);
