@@ -1,4 +1,4 @@
-export { tx, dynamicTx, actionsOf } from './builder/transaction-builder.js';
+export { tx, dynamicTx } from './builder/transaction-builder.js';
 export { txGet } from './builder/get-builder.js';
 export type { GetTransaction, GetResult } from './builder/get-builder.js';
 export type { GetExecuteOptions } from './executor/get-executor.js';

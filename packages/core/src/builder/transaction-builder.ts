@@ -4,7 +4,7 @@ import { executeWrite, type ExecuteOptions } from '../executor/write-executor.js
 import type { ActionNode } from '../nodes/action-node.js';
 import type { AnyEntity, EntityKey, EntityPutItem } from '../schema/entity-types.js';
 import type { ItemIdOf, RecordableId } from '../schema/item-id.js';
-import type { ItemGuard, KeyGuard, RoomGuard } from './compile-time-rules.js';
+import type { ItemGuard, KeyGuard, RoomGuard, TransactionTypeError } from './compile-time-rules.js';
 import type { ExpectedVersion, VersionAttributeOf } from '../schema/versioning.js';
 import type { ConditionFn } from './condition-builder.js';
 import type { UpdateFn } from './update-builder.js';
@@ -41,7 +41,6 @@ type OptionsFor<E extends AnyEntity, Options, Version> = [VersionAttributeOf<E>]
   : [options: Options & { readonly expectedVersion: Version }];
 
 export type { TransactionTypeError } from './compile-time-rules.js';
-import type { TransactionTypeError } from './compile-time-rules.js';
 
 // Type-only keys of a transaction's compile-time state; no value ever has them.
 declare const seenItems: unique symbol;
@@ -230,10 +229,4 @@ export type DynamicWriteTransaction = WriteTransaction<string, readonly 0[], Act
  */
 export function dynamicTx(): DynamicWriteTransaction {
   return new WriteTransactionImpl(undefined) as unknown as DynamicWriteTransaction;
-}
-
-/** The action nodes of a transaction built with `tx()`, for the executor. */
-export function actionsOf(transaction: object): ActionNode[] {
-  if (!(transaction instanceof WriteTransactionImpl)) throw new TypeError('Expected a transaction made with tx()');
-  return transaction.actions();
 }
