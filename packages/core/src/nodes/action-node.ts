@@ -1,25 +1,16 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { EntityPlan } from '../schema/entity-plan.js';
+import type { ItemTarget } from './item-target.js';
 import type { ConditionNode } from './condition-node.js';
 import type { UpdateOperationNode } from './update-node.js';
 
 /**
  * One action of a transaction, parsed and checked: the builders make these, the compiler
- * turns a list of them into `TransactWriteItemsInput`. Nodes are frozen and shared between
- * every transaction branched from the same base.
+ * turns a list of them into `TransactWriteItemsInput`. Nodes are never changed after they are
+ * made, and are shared between every transaction branched from the same base.
  */
 export type ActionNode = PutNode | UpdateNode | DeleteNode | CheckNode;
 
-interface ActionNodeBase {
-  readonly entity: EntityPlan;
-  readonly table: string;
-  /** Table and key: two nodes with the same identity are the same DynamoDB item. */
-  readonly identity: string;
-  /** `Counter{tenant:acme}`: names the item in messages and cancellation reasons. */
-  readonly itemId: string;
-  readonly key: Readonly<Record<string, AttributeValue>>;
-  readonly keyComposites: Readonly<Record<string, unknown>>;
-  readonly label: string | undefined;
+interface ActionNodeBase extends ItemTarget {
   readonly condition: ConditionNode | undefined;
   /** Ask DynamoDB for the item as it was when this action's condition fails (ALL_OLD). */
   readonly returnOldItemOnFailure: boolean;

@@ -1,14 +1,6 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { EntityPlan } from '../schema/entity-plan.js';
+import type { ItemTarget } from './item-target.js';
 
 /** One `Get` of a TransactGetItems request. */
-export interface GetNode {
+export interface GetNode extends ItemTarget {
   readonly kind: 'get';
-  readonly entity: EntityPlan;
-  readonly table: string;
-  readonly identity: string;
-  readonly itemId: string;
-  readonly key: Readonly<Record<string, AttributeValue>>;
-  readonly keyComposites: Readonly<Record<string, unknown>>;
-  readonly label: string | undefined;
 }
