@@ -95,14 +95,15 @@ class GetTransactionImpl {
   }
 
   params(): TransactGetItemsCommandInput {
-    return compileGets(this.#gets());
+    return compileGets(this.gets());
   }
 
   execute(client: DynamoDBClient, options?: GetExecuteOptions) {
-    return executeGets(this.#gets(), client, options);
+    return executeGets(this.gets(), client, options);
   }
 
-  #gets(): GetNode[] {
+  /** The get nodes in request order. */
+  gets(): GetNode[] {
     const gets: GetNode[] = new Array(this.size);
     for (let link = this.#last; link !== undefined; link = link.previous) gets[link.count - 1] = link.get;
     return gets;
@@ -112,4 +113,10 @@ class GetTransactionImpl {
 /** Starts an empty read transaction. */
 export function txGet(): GetTransaction {
   return new GetTransactionImpl(undefined) as unknown as GetTransaction;
+}
+
+/** The get nodes of a read built with `txGet()`, for code in this package that runs it itself. */
+export function getsOf(read: object): GetNode[] {
+  if (!(read instanceof GetTransactionImpl)) throw new TypeError('Expected a read made with txGet()');
+  return read.gets();
 }

@@ -11,6 +11,8 @@ import { formatItem } from '../executor/cancellation.js';
 import { parseUpdate } from '../parser/action-parser.js';
 import { executeWrite } from '../executor/write-executor.js';
 import { invalidValueError } from '../errors/errors.js';
+import { getsOf, type GetResult, type GetTransaction } from '../builder/get-builder.js';
+import { executeGets } from '../executor/get-executor.js';
 import { allOf } from '../parser/version-guard.js';
 import type { ActionNode } from '../nodes/action-node.js';
 
@@ -76,16 +78,40 @@ export class EditSession {
       new GetItemCommand({ TableName: plan.tableName(), Key: written.key, ConsistentRead: true }),
     );
     const item = response.Item === undefined ? undefined : (formatItem({ entity: plan }, response.Item as Record<string, AttributeValue>) as Record<string, unknown>);
-    const identity = `${plan.tableName()}\u0000${written.itemId}`;
-    this.#items.set(identity, { plan, entity, key: written.composites, itemId: written.itemId, before: item, changes: {} });
+    this.#items.set(stagedKey(plan.tableName(), written.itemId), { plan, entity, key: written.composites, itemId: written.itemId, before: item, changes: {} });
     return item as EntityItem<E> | undefined;
+  }
+
+  /**
+   * Reads several items in one serializable snapshot (TransactGetItems), so the diff compares
+   * against states that existed together, and remembers each as the base of later changes.
+   * Takes a read built with `txGet()`, with its compile-time key checks:
+   * `await session.readAll(txGet().get(Account, { accountId: 'a' }).get(Account, { accountId: 'b' }))`.
+   */
+  async readAll<Items extends readonly unknown[], Labeled>(
+    reads: GetTransaction<string, readonly 0[], Items, Labeled>,
+  ): Promise<GetResult<Items, Labeled>> {
+    const gets = getsOf(reads);
+    const result = (await executeGets(gets, this.#client)) as GetResult<Items, Labeled>;
+    gets.forEach((get, index) => {
+      const before = result.items[index] as Record<string, unknown> | undefined;
+      this.#items.set(stagedKey(get.table, get.itemId), {
+        plan: get.entity,
+        entity: get.entity.entity,
+        key: get.keyComposites,
+        itemId: get.itemId,
+        before,
+        changes: {},
+      });
+    });
+    return result;
   }
 
   /** Stages new values for attributes of an item read before. Later changes of one attribute win. */
   change<E extends AnyEntity>(entity: E, key: EntityKey<E>, values: SettableValues<E>): this {
     const plan = planOf(entity);
     const itemId = itemIdOf(plan, writeKey(plan, key).composites);
-    const staged = this.#items.get(`${plan.tableName()}\u0000${itemId}`);
+    const staged = this.#items.get(stagedKey(plan.tableName(), itemId));
     if (staged === undefined) throw invalidValueError(`${itemId} was not read in this session: read() it first, so its changes can be guarded`);
     Object.assign(staged.changes, values);
     return this;
@@ -160,6 +186,11 @@ export class EditSession {
     });
     return conditions.length === 1 ? conditions[0]! : { kind: 'and', conditions };
   }
+}
+
+/** Staged items are told apart by table and item id. */
+function stagedKey(table: string, itemId: string): string {
+  return `${table}\u0000${itemId}`;
 }
 
 function notExists(field: string): ConditionNode {

@@ -2,7 +2,7 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { useTable } from '@dynatx/testing/vitest';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { stageEdits, tx, versioned } from '../../src/index.js';
+import { stageEdits, tx, txGet, versioned } from '../../src/index.js';
 import { Account, Counter } from '../fixtures/audit-entities.js';
 
 const table = useTable([Account, Counter]);
@@ -127,6 +127,25 @@ describe('staged edits', () => {
     fresh.change(Counter, { tenant }, { eventCount: 14 });
     expect(await fresh.commit()).toMatchObject({ committed: true });
     expect((await Counter.get({ tenant }).go()).data?.eventCount).toBe(14);
+  });
+
+  test('readAll: one consistent snapshot of several items, typed, as the base of the diff', async () => {
+    const { a, b } = await twoAccounts();
+    const session = stageEdits(table.client);
+    const { items } = await session.readAll(
+      txGet().get(VersionedAccount, { accountId: a }).get(VersionedAccount, { accountId: b }).get(Counter, { tenant: id('none') }),
+    );
+    const [first, second, missing] = items;
+    expect([first?.balance, second?.balance, missing]).toEqual([50, 5, undefined]);
+    session.change(VersionedAccount, { accountId: a }, { balance: first!.balance - 10 });
+    session.change(VersionedAccount, { accountId: b }, { balance: second!.balance + 10 });
+    expect(session.diff().map((d) => d.changes)).toEqual([
+      [{ attribute: 'balance', before: 50, after: 40 }],
+      [{ attribute: 'balance', before: 5, after: 15 }],
+    ]);
+    expect(await session.commit()).toMatchObject({ committed: true });
+    expect(await account(a)).toMatchObject({ balance: 40, version: 2 });
+    expect(await account(b)).toMatchObject({ balance: 15, version: 2 });
   });
 
   test('a change to an item that was not read is refused, so it cannot go unguarded', () => {
