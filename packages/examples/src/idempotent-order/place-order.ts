@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { tx, type ExecuteOptions } from '@dynatx/core';
+import { requestTokenFor, tx, type ExecuteOptions } from '@dynatx/core';
 import { Order, Stock } from './entities.js';
 
 export interface OrderRequest {
@@ -13,12 +12,12 @@ export interface OrderRequest {
 /**
  * The client request token of an order, derived from its id: every process that ever
  * sends this order (the first one, or the one restarted after a crash) computes the same
- * token without having to store it anywhere. DynamoDB takes 1 to 36 characters, so the id
- * is hashed rather than used as is. (Without a natural id, make a random token and write it
+ * token without having to store it anywhere. DynamoDB takes 1 to 36 characters, so
+ * `requestTokenFor` hashes the id rather than using it as is. (Without a natural id, make a random token and write it
  * to durable storage *before* the first send; that is the same promise.)
  */
 export function orderToken(orderId: string): string {
-  return `order-${createHash('sha256').update(orderId).digest('base64url').slice(0, 30)}`;
+  return requestTokenFor('order', orderId);
 }
 
 /**
