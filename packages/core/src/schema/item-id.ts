@@ -3,9 +3,10 @@ import type { AnyEntity, EntityName, KeyAttributeName } from './entity-types.js'
 /**
  * Compile-time item identity, `never` when the compiler cannot know it: a key value typed
  * `string` or `number`, a template like `` `t-${string}` ``, a branded string, or an entity
- * whose name is not a literal. Names and values are joined with control characters (not the
- * readable `,` and `:` of `ItemTextOf`) so that two different keys cannot share an identity;
- * key values containing U+001E or U+001F are left to the run-time check.
+ * whose name is not a literal. Names and values are joined with the symbols ␟ and ␞ (U+241F,
+ * U+241E) rather than the `,` and `:` of `ItemTextOf`, so that ordinary key values cannot make
+ * two different keys share an identity, and an editor's hover still reads well. Key values
+ * that contain those two symbols are left to the run-time check, which compares real keys.
  */
 export type ItemIdOf<E extends AnyEntity, Key> = string extends EntityName<E>
   ? never
@@ -19,7 +20,7 @@ type IdJoin<Names extends readonly string[], Key, Id extends string> = Names ext
   ? LiteralText<Key[Name & keyof Key]> extends infer Value extends string
     ? [Value] extends [never]
       ? never
-      : IdJoin<Rest, Key, `${Id}\u001f${Name}\u001e${Value}`>
+      : IdJoin<Rest, Key, `${Id}␟${Name}␞${Value}`>
     : never
   : Id;
 
