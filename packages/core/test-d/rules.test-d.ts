@@ -92,7 +92,7 @@ tx()
   .update(Counter, { tenant: tenantB }, (u) => u.add({ eventCount: 1 }));
 
 // Values that contain the message text's separators (`,` and `:`) are still told apart: the
-// compile-time identity joins names and values with control characters.
+// compile-time identity joins names and values with ␟ and ␞.
 tx()
   .delete(Event, { eventId: 'a,tenant:b', tenant: 'c' })
   .delete(Event, { eventId: 'a', tenant: 'b,tenant:c' });
