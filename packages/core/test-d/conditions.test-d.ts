@@ -93,7 +93,7 @@ when((k, op) => op.and(op.exists(k.count), op.exists(k.active), op.exists(k.prof
 when((k, op) => op.and(op.notExists(k.lines), op.notExists(k.labels), op.notExists(k.secret)));
 when((k, op) => op.or(op.isType(k.blob, 'S'), op.isType(k.blob, 'M'), op.isType(k.parts, 'L')));
 expectError(when((k, op) => op.isType(k.blob, 'STRING')));
-expectError(when((k, op) => op.exists('title')));
+expectError(when((_k, op) => op.exists('title')));
 
 // ----- size(): a number to compare -----
 
@@ -120,7 +120,7 @@ expectError(when((k, op) => op.in(k.count, 1)));
 expectType<Condition>(null! as ReturnType<ConditionFn<typeof Kitchen>>);
 when((k, op) => op.and(op.eq(k.title, 'a'), op.or(op.gt(k.count, 1), op.not(op.exists(k.blob)))));
 when((k, op) => op.and(op.exists(k.title)));
-expectError(when((k, op) => op.and()));
+expectError(when((_k, op) => op.and()));
 expectError(when((k, op) => op.or(op.exists(k.title), true)));
 expectError(when((k, op) => op.not(k.title)));
 

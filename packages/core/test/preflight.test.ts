@@ -113,7 +113,7 @@ describe('values from untyped JavaScript', () => {
     const check = (fn: (t: any, op: any) => unknown) => () => untyped().check(Tenant, { tenant: 'a' }, fn);
     expectValidationError(check((t, op) => op.eq(t.status, 'gone')), 'InvalidValue', 'Tenant.status must be one of "active", "suspended", got the string "gone"');
     expectValidationError(check((t, op) => op.gt(t.seats, '3')), 'InvalidValue', 'Tenant.seats must be a finite number, got the string "3"');
-    expectValidationError(check((t, op) => op.eq('status', 'active')), 'InvalidValue', 'op.eq() takes an attribute reference first, such as t.status');
+    expectValidationError(check((_t, op) => op.eq('status', 'active')), 'InvalidValue', 'op.eq() takes an attribute reference first, such as t.status');
     expectValidationError(check((t, op) => op.in(t.seats, Array.from({ length: 101 }, (_, i) => i))), 'InvalidValue', 'in() takes at most 100 values, got 101');
     expectValidationError(check(() => 'status = :s'), 'InvalidValue', /takes conditions made with op|check\(\) on Tenant\{tenant:a\}/);
     expectValidationError(() => untyped().check(Tenant, { tenant: 'a' }), 'InvalidValue', /check\(\) on Tenant\{tenant:a\} takes a condition function/);
