@@ -35,3 +35,15 @@ expectError(txGet().execute(client));
 
 // Different items of one entity, and the same key value on another entity, are fine.
 txGet().get(Counter, { tenant: 'a' }).get(Counter, { tenant: 'b' }).get(Tenant, { tenant: 'a' });
+
+// getAll: keys known at run time; the items join as an array after the tuple.
+declare const shardKeys: readonly { tenant: string }[];
+const many = txGet().get(Tenant, { tenant: 'acme' }).getAll(Counter, shardKeys);
+const manyResult = await many.execute(client);
+expectType<EntityItem<typeof Tenant> | undefined>(manyResult.items[0]);
+expectType<EntityItem<typeof Counter> | undefined>(manyResult.items[1]);
+expectType<number>(manyResult.items.length);
+expectError(txGet().getAll(Counter, [{ tenant: 1 }]));
+expectError(txGet().getAll(Counter, [{ tenant: 'a', eventCount: 2 }]));
+// After getAll the compiler no longer tracks items: the pre-flight does.
+many.get(Counter, { tenant: 'acme' }).get(Counter, { tenant: 'acme' });

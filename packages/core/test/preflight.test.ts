@@ -5,7 +5,7 @@
  */
 import { Entity } from 'electrodb';
 import { describe, expect, test } from 'vitest';
-import { LIMITS, TransactionValidationError, dynamicTx, messages, requestTokenFor, tx } from '../src/index.js';
+import { LIMITS, TransactionValidationError, dynamicTx, messages, requestTokenFor, tx, txGet } from '../src/index.js';
 import { Counter, Event, Tenant } from './fixtures/audit-entities.js';
 
 /** The builder as plain JavaScript sees it: no compile-time checks at all. */
@@ -198,6 +198,16 @@ describe('dynamic transactions (built in a loop)', () => {
     for (let i = 0; i < 100; i++) full = full.delete(Counter, { tenant: `t${i}` });
     expect(() => full.delete(Counter, { tenant: 'one-more' })).toThrow('A transaction holds at most 100 actions: this would be action 101');
     expectValidationError(() => dynamicTx().params(), 'EmptyTransaction', 'An empty transaction cannot be sent: add at least one action');
+  });
+});
+
+describe('reads', () => {
+  test('the same item twice in a read, and a 101st get, are refused before sending', () => {
+    const twice = txGet().getAll(Counter, [{ tenant: 'a' }, { tenant: 'b' }, { tenant: 'a' }]);
+    expectValidationError(() => twice.params(), 'DuplicateItem', 'Counter{tenant:a} is already in this transaction');
+    const keys = Array.from({ length: 101 }, (_, i) => ({ tenant: `t${i}` }));
+    expectValidationError(() => txGet().getAll(Counter, keys), 'TooManyActions', 'A transaction holds at most 100 actions: this would be action 101');
+    expectValidationError(() => (txGet() as any).getAll(Counter, 'a'), 'InvalidValue', 'getAll() takes an array of keys');
   });
 });
 

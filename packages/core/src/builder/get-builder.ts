@@ -5,7 +5,7 @@ import type { KeyGuard, RoomGuard, TransactionTypeError } from './compile-time-r
 import type { EmptyTransactionMessage } from '../errors/messages.js';
 import type { GetNode } from '../nodes/get-node.js';
 import { MAX_ACTIONS } from '../errors/messages.js';
-import { tooManyActionsError } from '../errors/errors.js';
+import { invalidValueError, tooManyActionsError } from '../errors/errors.js';
 import { parseGet } from '../parser/get-parser.js';
 import { compileGets } from '../compiler/get-compiler.js';
 import { executeGets, type GetExecuteOptions } from '../executor/get-executor.js';
@@ -69,6 +69,17 @@ export interface GetAction {
     [...This[typeof itemTuple], EntityItem<E> | undefined],
     [Label] extends [never] ? This[typeof labeledItems] : This[typeof labeledItems] & { readonly [L in Label]: EntityItem<E> | undefined }
   >;
+
+  /**
+   * Reads one item per key, in order: for a list of keys known only at run time. The items
+   * join the result as an array; from here on, the item-twice and 100-get rules are checked
+   * at run time only, since the compiler cannot count or compare the keys.
+   */
+  getAll<This extends AnyGetTransaction, E extends AnyEntity, const Key extends EntityKey<E>>(
+    this: This,
+    entity: E,
+    keys: readonly (Key & NoInfer<KeyGuard<E, Key, never>>)[],
+  ): GetTransaction<string, readonly 0[], [...This[typeof itemTuple], ...(EntityItem<E> | undefined)[]], This[typeof labeledItems]>;
 }
 
 interface GetLink {
@@ -92,6 +103,13 @@ class GetTransactionImpl {
   get(entity: unknown, key: unknown, options?: { readonly label?: unknown }) {
     if (this.size >= MAX_ACTIONS) throw tooManyActionsError();
     return new GetTransactionImpl({ get: parseGet(entity, key, options), previous: this.#last, count: this.size + 1 });
+  }
+
+  getAll(entity: unknown, keys: unknown) {
+    if (!Array.isArray(keys)) throw invalidValueError('getAll() takes an array of keys');
+    let read: GetTransactionImpl = this;
+    for (const key of keys) read = read.get(entity, key);
+    return read;
   }
 
   params(): TransactGetItemsCommandInput {

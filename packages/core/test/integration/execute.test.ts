@@ -254,6 +254,16 @@ describe('TransactGet', () => {
   });
 });
 
+describe('TransactGet of keys known at run time', () => {
+  test('getAll reads one item per key, in order, undefined where missing', async () => {
+    const first = await seedTenant();
+    const second = await seedTenant();
+    const keys = [first, 'nobody-here', second].map((tenant) => ({ tenant }));
+    const { items } = await txGet().getAll(Counter, keys).execute(freshClient());
+    expect(items.map((item) => item?.tenant)).toEqual([first, undefined, second]);
+  });
+});
+
 describe('bad input gives a clear error naming the cause', () => {
   test('a table that does not exist', async () => {
     const Elsewhere = Object.assign(Object.create(Object.getPrototypeOf(Counter)), Counter) as typeof Counter;

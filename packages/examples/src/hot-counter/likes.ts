@@ -78,15 +78,10 @@ export async function readHotCount(client: DynamoDBClient, postId: string): Prom
  */
 export async function readShardedCount(client: DynamoDBClient, postId: string): Promise<{ total: number; perShard: number[] }> {
   const name = likeCounterName(postId);
-  const { items } = await txGet()
-    .get(CounterShard, { name, shard: 0 })
-    .get(CounterShard, { name, shard: 1 })
-    .get(CounterShard, { name, shard: 2 })
-    .get(CounterShard, { name, shard: 3 })
-    .execute(client);
-  // One get per shard, written out so the result is a typed tuple; this line stops compiling
-  // if SHARD_COUNT changes and the gets above are not changed with it.
-  items.length satisfies typeof SHARD_COUNT;
+  // Every shard in one TransactGetItems: a consistent total, never a sum of shards read at
+  // different moments.
+  const shards = Array.from({ length: SHARD_COUNT }, (_, shard) => ({ name, shard }));
+  const { items } = await txGet().getAll(CounterShard, shards).execute(client);
   const perShard = items.map((shard) => shard?.count ?? 0);
   return { total: perShard.reduce((sum, n) => sum + n, 0), perShard };
 }
