@@ -9,24 +9,21 @@ import type {
 } from '../errors/messages.js';
 
 /**
- * The rules both builders (writes and gets) enforce at compile time. Each one turns the
- * offending argument's parameter type into the message, so the error sits on that argument
- * and reads as a sentence. Each costs a constant number of instantiations per action: a
- * union lookup for the seen items, a tuple length for the count.
- */
-
-/** An object type with no call signature, so that calling it shows the message. */
-export interface TransactionTypeError<Message extends string> {
-  readonly 'dynatx error': Message;
-}
-
-/*
+ * The rules both builders (writes and gets) enforce at compile time, so that the error sits
+ * on the offending argument and names the culprit in a sentence. Each costs a constant number
+ * of instantiations per action: a union lookup for the seen items, a tuple length for the count.
+ *
  * Each guard is `unknown` when the argument is fine, and a `Refusal` carrying the message when
  * it is not. The builders intersect it with the argument's own type behind `NoInfer`
  * (`key: Key & NoInfer<KeyGuard<...>>`): the argument is inferred from its plain type, and the
  * guard only checks it. Inferring through a conditional parameter type instead costs about
  * five times the instantiations per action (see BENCHMARKS.md).
  */
+
+/** An object type with no call signature, so that calling it shows the message. */
+export interface TransactionTypeError<Message extends string> {
+  readonly 'dynatx error': Message;
+}
 
 /**
  * A requirement no value meets, named by the message: the compiler reports
