@@ -1,7 +1,5 @@
+// Building transactions: writes, reads, and the types their methods take.
 export { tx, dynamicTx } from './builder/transaction-builder.js';
-export { txGet } from './builder/get-builder.js';
-export type { GetTransaction, GetResult } from './builder/get-builder.js';
-export type { GetExecuteOptions } from './executor/get-executor.js';
 export type {
   WriteTransaction,
   DynamicWriteTransaction,
@@ -10,8 +8,12 @@ export type {
   ActionInfo,
   TransactionTypeError,
 } from './builder/transaction-builder.js';
+export { txGet } from './builder/get-builder.js';
+export type { GetTransaction, GetResult } from './builder/get-builder.js';
 export type { Condition, ConditionFn, ConditionOperators, DynamoDBType } from './builder/condition-builder.js';
 export type { UpdateFn, UpdateOperations } from './builder/update-builder.js';
+
+// What dynatx reads from ElectroDB entities.
 export type {
   AnyEntity,
   AttributeRef,
@@ -23,12 +25,18 @@ export type {
   KeyAttributeName,
 } from './schema/entity-types.js';
 export type { ItemIdOf } from './schema/item-id.js';
+
+// Optimistic locking and staged edits.
 export { versioned } from './schema/versioning.js';
 export type { Versioned, VersionAttributeOf, ExpectedVersion } from './schema/versioning.js';
-export { DynatxError, TransactionValidationError, UnsupportedEntityError } from './errors/errors.js';
-export type { DynatxErrorCode } from './errors/errors.js';
-export * as messages from './errors/messages.js';
-export { LIMITS } from './preflight/preflight.js';
+export { stageEdits, EditSession } from './staging/edit-session.js';
+export type { AttributeChange, StagedItemDiff, StagedCommitResult } from './staging/edit-session.js';
+
+// Running transactions and their outcomes.
+export type { ExecuteOptions } from './executor/write-executor.js';
+export type { GetExecuteOptions } from './executor/get-executor.js';
+export type { RetryOptions } from './executor/retry-policy.js';
+export { requestTokenFor } from './executor/request-token.js';
 export type {
   ActionsOf,
   CancellationCode,
@@ -37,9 +45,12 @@ export type {
   Committed,
   TransactionResult,
 } from './executor/outcome.js';
-export type { ExecuteOptions } from './executor/write-executor.js';
-export { requestTokenFor } from './executor/request-token.js';
-export type { RetryOptions } from './executor/retry-policy.js';
+
+// Errors: raised before sending (validation) and while sending (execution).
+export { DynatxError, TransactionValidationError, UnsupportedEntityError } from './errors/errors.js';
+export type { DynatxErrorCode } from './errors/errors.js';
+export * as messages from './errors/messages.js';
+export { LIMITS } from './preflight/preflight.js';
 export {
   TransactionExecutionError,
   RetriesExhaustedError,
@@ -51,5 +62,3 @@ export {
   EndpointUnreachableError,
 } from './executor/execution-errors.js';
 export type { AttemptFailure } from './executor/execution-errors.js';
-export { stageEdits, EditSession } from './staging/edit-session.js';
-export type { AttributeChange, StagedItemDiff, StagedCommitResult } from './staging/edit-session.js';
