@@ -132,3 +132,12 @@ tx().put(Event, { tenant: 'acme', eventId: 'a1', at: 1, type: 'login' }, {
 expectError(
   tx().put(Event, { tenant: 'acme', eventId: 'a1', at: 1, type: 'login' }, { if: (e, op) => op.eq(e.type, 'signup') }),
 );
+
+// ----- into maps -----
+
+tx().check(Event, { tenant: 'acme', eventId: 'a1' }, (e, op) => op.eq(e.detail.ip, '::1'));
+tx().check(Event, { tenant: 'acme', eventId: 'a1' }, (e, op) => op.lt(e.detail.attempts, 3));
+tx().check(Event, { tenant: 'acme', eventId: 'a1' }, (e, op) => op.exists(e.detail));
+expectError(tx().check(Event, { tenant: 'acme', eventId: 'a1' }, (e, op) => op.eq(e.detail.ip, 7)));
+expectError(tx().check(Event, { tenant: 'acme', eventId: 'a1' }, (e, op) => op.exists(e.detail.port)));
+expectError(tx().check(Event, { tenant: 'acme', eventId: 'a1' }, (e, op) => op.exists(e.tenant.ip)));

@@ -130,6 +130,18 @@ describe('params(): the exact TransactWriteItems input', () => {
     ).toBe('(#0 < :0 OR #0 <= :1) AND attribute_not_exists(#1)');
   });
 
+  test('conditions reach into maps: each path segment gets its own name placeholder', () => {
+    const [item] = tx()
+      .check(Event, { tenant: 't', eventId: 'e' }, (e, op) => op.and(op.eq(e.detail.ip, '::1'), op.gt(e.detail.attempts, 2), op.exists(e.detail)))
+      .params().TransactItems!;
+    expect(item!.ConditionCheck!.ConditionExpression).toBe('#0.#1 = :0 AND #0.#2 > :1 AND attribute_exists(#0)');
+    expect(item!.ConditionCheck!.ExpressionAttributeNames).toEqual({ '#0': 'detail', '#1': 'ip', '#2': 'attempts' });
+    expect(item!.ConditionCheck!.ExpressionAttributeValues).toEqual({ ':0': { S: '::1' }, ':1': { N: '2' } });
+    expect(() => tx().check(Event, { tenant: 't', eventId: 'e' }, (e, op) => op.eq(e.detail.ip, 7 as never))).toThrow(
+      'Event.detail.ip must be a string, got number 7',
+    );
+  });
+
   test('params() is deterministic: the same transaction gives the same input every time', () => {
     const make = () =>
       tx()

@@ -51,27 +51,42 @@ export interface ConditionOperators {
   not(condition: Condition): Condition;
 }
 
-/** The run-time shape behind an `AttributeRef`. */
-interface RefImpl {
-  readonly name: string;
+/**
+ * What a reference knows, kept under a symbol: a map's reference also carries its properties'
+ * references by name, and no property name may collide with this.
+ */
+const REF = Symbol('dynatx.attributeRef');
+
+interface RefData {
   readonly entityName: string;
   readonly attribute: AttributePlan;
+  /** DynamoDB attribute names from the top level down, e.g. `['detail', 'ip']`. */
+  readonly path: readonly string[];
   readonly isSize: boolean;
+}
+interface RefImpl {
+  readonly [REF]: RefData;
 }
 
 const refsCache = new WeakMap<EntityPlan, Record<string, RefImpl>>();
 
-/** The `t` in `(t, op) => ...`: one reference per attribute of the entity, made once. */
+/** The `t` in `(t, op) => ...`: one reference per attribute of the entity (and map property), made once. */
 export function attributeRefsOf(plan: EntityPlan): Record<string, RefImpl> {
   let refs = refsCache.get(plan);
   if (refs === undefined) {
     refs = {};
-    for (const attribute of plan.attributes.values()) {
-      refs[attribute.name] = Object.freeze({ name: attribute.name, entityName: plan.name, attribute, isSize: false });
-    }
+    for (const attribute of plan.attributes.values()) refs[attribute.name] = makeRef(plan.name, attribute, [attribute.field]);
     refsCache.set(plan, Object.freeze(refs));
   }
   return refs;
+}
+
+function makeRef(entityName: string, attribute: AttributePlan, path: readonly string[]): RefImpl {
+  const ref: Record<string | symbol, unknown> = { [REF]: { entityName, attribute, path, isSize: false } };
+  for (const property of attribute.properties?.values() ?? []) {
+    ref[property.name] = makeRef(entityName, property, [...path, property.field]);
+  }
+  return Object.freeze(ref) as unknown as RefImpl;
 }
 
 const sizeAttribute: AttributePlan = Object.freeze({
@@ -88,18 +103,17 @@ const sizeAttribute: AttributePlan = Object.freeze({
   isPrimaryKeyComposite: false,
 });
 
-function asRef(value: unknown, operator: string): RefImpl {
-  if (typeof value !== 'object' || value === null || !('attribute' in value) || !('entityName' in value)) {
-    throw invalidValueError(`op.${operator}() takes an attribute reference first, such as t.status`);
-  }
-  return value as RefImpl;
+function asRef(value: unknown, operator: string): RefData {
+  const data = typeof value === 'object' && value !== null ? (value as Partial<RefImpl>)[REF] : undefined;
+  if (data === undefined) throw invalidValueError(`op.${operator}() takes an attribute reference first, such as t.status`);
+  return data;
 }
 
-function subject(ref: RefImpl): OperandNode {
-  return ref.isSize ? { kind: 'size', path: [ref.attribute.field] } : { kind: 'path', path: [ref.attribute.field] };
+function subject(ref: RefData): OperandNode {
+  return { kind: ref.isSize ? 'size' : 'path', path: ref.path };
 }
 
-function valueOperand(ref: RefImpl, value: unknown, plan: AttributePlan = ref.isSize ? sizeAttribute : ref.attribute): OperandNode {
+function valueOperand(ref: RefData, value: unknown, plan: AttributePlan = ref.isSize ? sizeAttribute : ref.attribute): OperandNode {
   return { kind: 'value', value: marshalValue(ref.entityName, plan, value, { bytes: 0 }) };
 }
 
@@ -110,7 +124,7 @@ function compare(operator: ComparisonOperator, name: string) {
   };
 }
 
-function elementPlan(ref: RefImpl): AttributePlan {
+function elementPlan(ref: RefData): AttributePlan {
   const attribute = ref.attribute;
   if (attribute.kind === 'list' && attribute.listItem) return attribute.listItem;
   if (attribute.kind === 'set') {
@@ -149,7 +163,7 @@ export const conditionOperators: ConditionOperators = Object.freeze({
   },
   beginsWith(attribute: unknown, prefix: string): Condition {
     const ref = asRef(attribute, 'beginsWith');
-    if (typeof prefix !== 'string') throw invalidValueError(`beginsWith() on ${ref.name} takes a string prefix`);
+    if (typeof prefix !== 'string') throw invalidValueError(`beginsWith() on ${ref.attribute.path} takes a string prefix`);
     return { kind: 'function', name: 'begins_with', args: [subject(ref), { kind: 'value', value: { S: prefix } }] };
   },
   contains(attribute: unknown, element: unknown): Condition {
@@ -170,7 +184,7 @@ export const conditionOperators: ConditionOperators = Object.freeze({
   },
   size(attribute: unknown) {
     const ref = asRef(attribute, 'size');
-    return Object.freeze({ ...ref, isSize: true }) as unknown as AttributeRef<number, 'size'>;
+    return Object.freeze({ [REF]: { ...ref, isSize: true } }) as unknown as AttributeRef<number, 'size'>;
   },
   and: (...conditions: Condition[]): Condition => ({ kind: 'and', conditions: conditions.map((c) => asCondition(c, 'and')) }),
   or: (...conditions: Condition[]): Condition => ({ kind: 'or', conditions: conditions.map((c) => asCondition(c, 'or')) }),

@@ -179,16 +179,21 @@ declare const attributeRefType: unique symbol;
 
 /**
  * A reference to one attribute inside a condition, e.g. `t.status`. It carries the
- * attribute's value type and kind so that each operator accepts only what fits.
+ * attribute's value type and kind so that each operator accepts only what fits. It has no
+ * string-keyed members of its own, so a map's references can carry its properties by name
+ * (`t.detail.ip`) whatever they are called.
  */
 export interface AttributeRef<Value = unknown, Kind extends RefKind = RefKind> {
-  readonly name: string;
   readonly [attributeRefType]?: { readonly value: Value; readonly kind: Kind };
 }
 /** `size` is the kind of `op.size(ref)`: a number computed from an attribute. */
 export type RefKind = AttributeKind | 'size';
 export type RefValue<R> = R extends AttributeRef<infer V, RefKind> ? V : never;
 
+/** The reference to an attribute, and for a map the references to its properties. */
+type RefOf<D> = AttributeRef<ValueOfDefinition<D>, KindOfDefinition<D>> &
+  (D extends { readonly type: 'map'; readonly properties: infer P } ? { readonly [K in keyof P]-?: RefOf<P[K]> } : unknown);
+
 export type AttributeRefs<E extends AnyEntity> = {
-  readonly [A in AttributeName<E>]-?: AttributeRef<AttributeValueOf<E, A>, KindOfDefinition<Definitions<E>[A]>>;
+  readonly [A in AttributeName<E>]-?: RefOf<Definitions<E>[A]>;
 };

@@ -110,6 +110,21 @@ describe('commit and cancel', () => {
   });
 });
 
+describe('conditions on map properties, evaluated by the engine', () => {
+  test('a nested path holds or cancels', async () => {
+    const tenant = await seedTenant();
+    await tx().put(Event, { tenant, eventId: 'n1', at: 1, type: 'login', detail: { ip: '10.0.0.1', attempts: 2 } }).execute(freshClient());
+    const bump = (ip: string) =>
+      tx()
+        .update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }))
+        .check(Event, { tenant, eventId: 'n1' }, (e, op) => op.and(op.eq(e.detail.ip, ip), op.lte(e.detail.attempts, 2)))
+        .execute(freshClient());
+    expect((await bump('10.0.0.1')).committed).toBe(true);
+    expect((await bump('10.9.9.9')).committed).toBe(false);
+    expect(await eventCount(tenant)).toBe(1);
+  });
+});
+
 describe('idempotency and retries', () => {
   test('an ambiguous timeout followed by a retry applies the writes exactly once', async () => {
     const tenant = await seedTenant();
