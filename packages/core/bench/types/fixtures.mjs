@@ -2,7 +2,11 @@
 // check Tenant) in rotation, N actions, each on its own literal key, written once with dynatx
 // and once with ElectroDB's own transaction API, plus an empty baseline for each.
 
-/** The three audit-log entities, with literal model names (dynatx needs them for its checks). */
+/**
+ * The three audit-log entities, with literal model names (dynatx needs them for its checks).
+ * TypeScript source rather than an import of ../entities.mjs: type-checked as JavaScript, the
+ * model names would widen to `string`, and the fixture would measure a different program.
+ */
 export const ENTITIES_TS = `import { Entity } from 'electrodb';
 
 const table = 'audit';
