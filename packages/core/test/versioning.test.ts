@@ -53,7 +53,7 @@ describe('optimistic locking: params', () => {
     ['a version given by hand', () => untyped().put(VersionedAccount, { accountId: 'a', owner: 'o', balance: 1, version: 4 }, { expectedVersion: 3 }), 'Account.version is the version attribute: dynatx writes it; pass expectedVersion instead'],
     ['an update of the version', () => untyped().update(VersionedAccount, { accountId: 'a' }, (u: any) => u.add({ version: 1 }), { expectedVersion: 1 }), 'Account.version cannot be updated: it is the version attribute, which dynatx writes from expectedVersion'],
     ["'new' on a delete", () => untyped().delete(VersionedAccount, { accountId: 'a' }, { expectedVersion: 'new' }), "Account{accountId:a}: expectedVersion 'new' means the item does not exist, which a delete cannot use"],
-    ['a negative version', () => untyped().delete(VersionedAccount, { accountId: 'a' }, { expectedVersion: -1 }), "Account{accountId:a}: expectedVersion must be a whole number of at least 0, or 'new', got -1"],
+    ['a negative version', () => untyped().delete(VersionedAccount, { accountId: 'a' }, { expectedVersion: -1 }), "Account{accountId:a}: expectedVersion must be a whole number of at least 0, or 'new', got number -1"],
     ['expectedVersion on an entity that is not versioned', () => untyped().delete(Account, { accountId: 'a' }, { expectedVersion: 1 }), 'Account is not versioned: wrap it with versioned(entity, attribute) to use expectedVersion'],
   ])('refused: %s', (_what, run, message) => {
     expect(run).toThrow(TransactionValidationError);

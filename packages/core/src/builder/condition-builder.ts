@@ -5,9 +5,18 @@ import type { ComparisonOperator, ConditionNode, OperandNode } from '../nodes/co
 import { marshalValue } from '../schema/marshal.js';
 import { invalidValueError } from '../errors/errors.js';
 import { tooManyInOperandsMessage } from '../errors/messages.js';
+import { describeValue } from '../errors/user-text.js';
 
-/** A condition built with `op`; pass it as `if`, or as the check of `check()`. */
-export type Condition = ConditionNode;
+declare const conditionBrand: unique symbol;
+
+/**
+ * A condition built with `op`; pass it as `if`, or as the check of `check()`. Opaque on
+ * purpose: only `op` makes conditions, so a hand-made object neither compiles nor (from plain
+ * JavaScript) gets through at run time.
+ */
+export interface Condition {
+  readonly [conditionBrand]: true;
+}
 
 /** `(t, op) => op.eq(t.status, 'active')`: how every condition is written. */
 export type ConditionFn<E extends AnyEntity> = (attributes: AttributeRefs<E>, op: ConditionOperators) => Condition;
@@ -46,8 +55,8 @@ export interface ConditionOperators {
   isType(attribute: AttributeRef, type: DynamoDBType): Condition;
   /** `size(attr)`, to compare: `op.gt(op.size(e.tags), 2)`. */
   size(attribute: AttributeRef<unknown, 'string' | 'set' | 'list' | 'map' | 'any'>): AttributeRef<number, 'size'>;
-  and(...conditions: [Condition, ...Condition[]]): Condition;
-  or(...conditions: [Condition, ...Condition[]]): Condition;
+  and(...conditions: readonly [Condition, ...Condition[]]): Condition;
+  or(...conditions: readonly [Condition, ...Condition[]]): Condition;
   not(condition: Condition): Condition;
 }
 
@@ -69,6 +78,23 @@ interface RefImpl {
 }
 
 const refsCache = new WeakMap<EntityPlan, Record<string, RefImpl>>();
+
+/**
+ * Every condition `op` made. A condition is accepted only when it is in here: an object that
+ * merely looks like one (a `kind`, an `operator` field) is refused, never compiled as written
+ * and never dropped. A WeakSet rather than a property, so nothing a caller can set forges it.
+ */
+const madeByOp = new WeakSet<object>();
+
+function made(node: ConditionNode): Condition {
+  madeByOp.add(node);
+  return node as unknown as Condition;
+}
+
+/** The node behind a condition `op` made, or `undefined` for anything else. */
+export function conditionNodeOf(value: unknown): ConditionNode | undefined {
+  return typeof value === 'object' && value !== null && madeByOp.has(value) ? (value as ConditionNode) : undefined;
+}
 
 /** The `t` in `(t, op) => ...`: one reference per attribute of the entity (and map property), made once. */
 export function attributeRefsOf(plan: EntityPlan): Record<string, RefImpl> {
@@ -120,7 +146,7 @@ function valueOperand(ref: RefData, value: unknown, plan: AttributePlan = ref.is
 function compare(operator: ComparisonOperator, name: string) {
   return (attribute: unknown, value: unknown): Condition => {
     const ref = asRef(attribute, name);
-    return { kind: 'compare', operator, left: subject(ref), right: valueOperand(ref, value) };
+    return made({ kind: 'compare', operator, left: subject(ref), right: valueOperand(ref, value) });
   };
 }
 
@@ -134,11 +160,15 @@ function elementPlan(ref: RefData): AttributePlan {
   return { ...sizeAttribute, kind: 'any', path: attribute.path };
 }
 
-function asCondition(value: unknown, operator: string): Condition {
-  if (typeof value !== 'object' || value === null || !('kind' in value)) {
-    throw invalidValueError(`op.${operator}() takes conditions made with op`);
-  }
-  return value as Condition;
+function asCondition(value: unknown, operator: string): ConditionNode {
+  const node = conditionNodeOf(value);
+  if (node === undefined) throw invalidValueError(`op.${operator}() takes conditions made with op, got ${describeValue(value)}`);
+  return node;
+}
+
+function combine(kind: 'and' | 'or', conditions: readonly unknown[]): Condition {
+  if (conditions.length === 0) throw invalidValueError(`op.${kind}() needs at least one condition`);
+  return made({ kind, conditions: conditions.map((c) => asCondition(c, kind)) });
 }
 
 const DYNAMODB_TYPES = new Set<string>(['S', 'SS', 'N', 'NS', 'B', 'BS', 'BOOL', 'NULL', 'L', 'M']);
@@ -153,47 +183,55 @@ export const conditionOperators: ConditionOperators = Object.freeze({
   gte: compare('>=', 'gte'),
   between(attribute: unknown, low: unknown, high: unknown): Condition {
     const ref = asRef(attribute, 'between');
-    return { kind: 'between', subject: subject(ref), low: valueOperand(ref, low), high: valueOperand(ref, high) };
+    return made({ kind: 'between', subject: subject(ref), low: valueOperand(ref, low), high: valueOperand(ref, high) });
   },
   in(attribute: unknown, values: readonly unknown[]): Condition {
     const ref = asRef(attribute, 'in');
     if (!Array.isArray(values) || values.length === 0) throw invalidValueError('in() takes a non-empty array of values');
     if (values.length > 100) throw invalidValueError(tooManyInOperandsMessage(values.length));
-    return { kind: 'in', subject: subject(ref), values: values.map((value) => valueOperand(ref, value)) };
+    return made({ kind: 'in', subject: subject(ref), values: values.map((value) => valueOperand(ref, value)) });
   },
   beginsWith(attribute: unknown, prefix: string): Condition {
     const ref = asRef(attribute, 'beginsWith');
     if (typeof prefix !== 'string') throw invalidValueError(`beginsWith() on ${ref.attribute.path} takes a string prefix`);
-    return { kind: 'function', name: 'begins_with', args: [subject(ref), { kind: 'value', value: { S: prefix } }] };
+    return made({ kind: 'function', name: 'begins_with', args: [subject(ref), valueOperand(ref, prefix, { ...ref.attribute, kind: 'string' })] });
   },
   contains(attribute: unknown, element: unknown): Condition {
     const ref = asRef(attribute, 'contains');
-    return { kind: 'function', name: 'contains', args: [subject(ref), valueOperand(ref, element, elementPlan(ref))] };
+    return made({ kind: 'function', name: 'contains', args: [subject(ref), valueOperand(ref, element, elementPlan(ref))] });
   },
   exists(attribute: unknown): Condition {
-    return { kind: 'function', name: 'attribute_exists', args: [subject(asRef(attribute, 'exists'))] };
+    return made({ kind: 'function', name: 'attribute_exists', args: [subject(asRef(attribute, 'exists'))] });
   },
   notExists(attribute: unknown): Condition {
-    return { kind: 'function', name: 'attribute_not_exists', args: [subject(asRef(attribute, 'notExists'))] };
+    return made({ kind: 'function', name: 'attribute_not_exists', args: [subject(asRef(attribute, 'notExists'))] });
   },
   isType(attribute: unknown, type: DynamoDBType): Condition {
     const ref = asRef(attribute, 'isType');
     if (!DYNAMODB_TYPES.has(type)) throw invalidValueError(`isType() takes one of ${[...DYNAMODB_TYPES].join(', ')}`);
     const typeValue: AttributeValue = { S: type };
-    return { kind: 'function', name: 'attribute_type', args: [subject(ref), { kind: 'value', value: typeValue }] };
+    return made({ kind: 'function', name: 'attribute_type', args: [subject(ref), { kind: 'value', value: typeValue }] });
   },
   size(attribute: unknown) {
     const ref = asRef(attribute, 'size');
     return Object.freeze({ [REF]: { ...ref, isSize: true } }) as unknown as AttributeRef<number, 'size'>;
   },
-  and: (...conditions: Condition[]): Condition => ({ kind: 'and', conditions: conditions.map((c) => asCondition(c, 'and')) }),
-  or: (...conditions: Condition[]): Condition => ({ kind: 'or', conditions: conditions.map((c) => asCondition(c, 'or')) }),
-  not: (condition: Condition): Condition => ({ kind: 'not', condition: asCondition(condition, 'not') }),
+  and: (...conditions: unknown[]): Condition => combine('and', conditions),
+  or: (...conditions: unknown[]): Condition => combine('or', conditions),
+  not: (condition: unknown): Condition => made({ kind: 'not', condition: asCondition(condition, 'not') }),
 }) as unknown as ConditionOperators;
 
-/** Runs a user's condition function and checks that it gave back a condition. */
+/**
+ * Runs a user's condition function and checks that it gave back a condition `op` made. Anything
+ * else is refused, naming the action: a write must never go out without the condition its
+ * caller asked for.
+ */
 export function buildCondition(plan: EntityPlan, fn: unknown, where: string): ConditionNode {
   if (typeof fn !== 'function') throw invalidValueError(`${where} takes a condition function: (t, op) => op.eq(t.attribute, value)`);
-  const node = (fn as (refs: unknown, op: ConditionOperators) => unknown)(attributeRefsOf(plan), conditionOperators);
-  return asCondition(node, where);
+  const result = (fn as (refs: unknown, op: ConditionOperators) => unknown)(attributeRefsOf(plan), conditionOperators);
+  const node = conditionNodeOf(result);
+  if (node === undefined) {
+    throw invalidValueError(`${where} must return a condition made with op, such as op.eq(t.status, 'active'); it returned ${describeValue(result)}`);
+  }
+  return node;
 }

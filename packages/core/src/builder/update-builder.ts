@@ -12,6 +12,7 @@ import type { UpdateOperationNode } from '../nodes/update-node.js';
 import { marshalValue } from '../schema/marshal.js';
 import { invalidValueError } from '../errors/errors.js';
 import { notUpdatableMessage, unknownAttributeMessage } from '../errors/messages.js';
+import { describeValue } from '../errors/user-text.js';
 
 /**
  * The typed update operations of one entity. Each method accepts only the attributes its
@@ -63,13 +64,26 @@ const NOUN_FOR: Record<ValueOperation, string> = {
 };
 
 class UpdateOperationsImpl {
+  /**
+   * The one update call this builder belongs to. An update function must return a builder
+   * descended from the one it was given: another entity's builder, or one kept from an earlier
+   * call, would apply operations meant for another item.
+   */
+  readonly #origin: object;
+
   constructor(
     readonly plan: EntityPlan,
     readonly operations: readonly UpdateOperationNode[],
     /** Attributes given a plain new value (`set`): secondary-index keys are rebuilt from these. */
     readonly assigned: Readonly<Record<string, unknown>>,
+    origin: object,
   ) {
+    this.#origin = origin;
     Object.freeze(this);
+  }
+
+  isFrom(origin: object): boolean {
+    return this.#origin === origin;
   }
 
   set(values: unknown) {
@@ -94,17 +108,18 @@ class UpdateOperationsImpl {
   remove(attributes: unknown) {
     if (!Array.isArray(attributes)) throw invalidValueError('remove() takes an array of attribute names');
     const added: UpdateOperationNode[] = attributes.map((name: unknown) => {
-      const attribute = this.#updatable(String(name));
+      if (typeof name !== 'string') throw invalidValueError(`remove() on ${this.plan.name} takes attribute names, got ${describeValue(name)}`);
+      const attribute = this.#updatable(name);
       if (attribute.required) throw invalidValueError(notUpdatableMessage(this.plan.name, attribute.name, 'it is required, so it cannot be removed'));
       this.#refuseIndexComposite(attribute, 'remove');
       return { kind: 'remove', field: attribute.field };
     });
-    return new UpdateOperationsImpl(this.plan, [...this.operations, ...added], this.assigned);
+    return new UpdateOperationsImpl(this.plan, [...this.operations, ...added], this.assigned, this.#origin);
   }
 
   #withValues(kind: ValueOperation, values: unknown) {
     if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-      throw invalidValueError(`${kind}() takes an object of attribute values`);
+      throw invalidValueError(`${kind}() on ${this.plan.name} takes an object of attribute values, got ${describeValue(values)}`);
     }
     const added: UpdateOperationNode[] = [];
     const assigned = kind === 'set' ? { ...this.assigned } : this.assigned;
@@ -119,7 +134,7 @@ class UpdateOperationsImpl {
       if (kind === 'set') (assigned as Record<string, unknown>)[name] = value;
       else this.#refuseIndexComposite(attribute, kind);
     }
-    return new UpdateOperationsImpl(this.plan, [...this.operations, ...added], assigned);
+    return new UpdateOperationsImpl(this.plan, [...this.operations, ...added], assigned, this.#origin);
   }
 
   /**
@@ -152,9 +167,14 @@ export function buildUpdateOperations(
   fn: unknown,
 ): { operations: readonly UpdateOperationNode[]; assigned: Readonly<Record<string, unknown>> } {
   if (typeof fn !== 'function') throw invalidValueError(`update() on ${plan.name} takes an update function: (u) => u.set({ ... })`);
-  const result = (fn as (u: UpdateOperationsImpl) => unknown)(new UpdateOperationsImpl(plan, [], {}));
-  if (!(result instanceof UpdateOperationsImpl)) {
-    throw invalidValueError(`The update function for ${plan.name} must return the builder it was given, e.g. (u) => u.add({ count: 1 })`);
+  const origin = {};
+  const result = (fn as (u: UpdateOperationsImpl) => unknown)(new UpdateOperationsImpl(plan, [], {}, origin));
+  if (!(result instanceof UpdateOperationsImpl) || !result.isFrom(origin)) {
+    throw invalidValueError(
+      `The update function for ${plan.name} must return the builder it was given (or one made from it), e.g. (u) => u.add({ count: 1 }); it returned ${
+        result instanceof UpdateOperationsImpl ? `a builder from ${result.plan === plan ? 'another update' : `an update of ${result.plan.name}`}` : describeValue(result)
+      }`,
+    );
   }
   return { operations: result.operations, assigned: result.assigned };
 }

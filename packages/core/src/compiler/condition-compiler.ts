@@ -18,7 +18,39 @@ export function compileCondition(node: ConditionNode, context: ExpressionContext
       return node.conditions.map((c) => grouped(c, context)).join(node.kind === 'and' ? ' AND ' : ' OR ');
     case 'not':
       return `NOT ${grouped(node.condition, context)}`;
+    default:
+      // Nodes only come from `op` and dynatx itself; reaching this is a bug, never a dropped condition.
+      throw new TypeError(`dynatx: unknown condition node ${JSON.stringify((node as { kind?: unknown }).kind)}`);
   }
+}
+
+/**
+ * How many operators and functions DynamoDB counts in a condition (at most 300): each
+ * comparison, BETWEEN, IN, function call (size() included), NOT, and each AND/OR joining two
+ * conditions. Parentheses and path dereferences are free. Checked against DynamoDB Local.
+ */
+export function conditionOperatorCount(node: ConditionNode): number {
+  switch (node.kind) {
+    case 'compare':
+      return 1 + operandOperators(node.left) + operandOperators(node.right);
+    case 'between':
+      return 1 + operandOperators(node.subject) + operandOperators(node.low) + operandOperators(node.high);
+    case 'in':
+      return 1 + operandOperators(node.subject);
+    case 'function':
+      return 1 + node.args.reduce((sum, arg) => sum + operandOperators(arg), 0);
+    case 'and':
+    case 'or':
+      return node.conditions.length - 1 + node.conditions.reduce((sum, c) => sum + conditionOperatorCount(c), 0);
+    case 'not':
+      return 1 + conditionOperatorCount(node.condition);
+    default:
+      throw new TypeError(`dynatx: unknown condition node ${JSON.stringify((node as { kind?: unknown }).kind)}`);
+  }
+}
+
+function operandOperators(node: OperandNode): number {
+  return node.kind === 'size' ? 1 : 0;
 }
 
 /** Parenthesised where precedence could otherwise regroup it. */

@@ -5,6 +5,8 @@
  * `scripts/check-type-messages.mjs` hold the two worlds to that promise.
  */
 
+import { describeValue, shownText } from './user-text.js';
+
 /** The most actions DynamoDB accepts in one TransactWriteItems or TransactGetItems call. */
 export const MAX_ACTIONS = 100;
 
@@ -25,20 +27,22 @@ export type UnknownAttributeMessage<EntityName extends string, Attribute extends
 export const unknownAttributeMessage = <EntityName extends string, Attribute extends string>(
   entityName: EntityName,
   attribute: Attribute,
-): UnknownAttributeMessage<EntityName, Attribute> => `${entityName} has no attribute '${attribute}'`;
+): UnknownAttributeMessage<EntityName, Attribute> =>
+  `${entityName} has no attribute '${shownText(attribute) as Attribute}'`;
 
 export type NotAKeyAttributeMessage<EntityName extends string, Attribute extends string> =
   `'${Attribute}' is not part of ${EntityName}'s key`;
 export const notAKeyAttributeMessage = <EntityName extends string, Attribute extends string>(
   entityName: EntityName,
   attribute: Attribute,
-): NotAKeyAttributeMessage<EntityName, Attribute> => `'${attribute}' is not part of ${entityName}'s key`;
+): NotAKeyAttributeMessage<EntityName, Attribute> =>
+  `'${shownText(attribute) as Attribute}' is not part of ${entityName}'s key`;
 
 export type UnknownPropertyMessage<Path extends string, Property extends string> = `${Path} has no property '${Property}'`;
 export const unknownPropertyMessage = <Path extends string, Property extends string>(
   path: Path,
   property: Property,
-): UnknownPropertyMessage<Path, Property> => `${path} has no property '${property}'`;
+): UnknownPropertyMessage<Path, Property> => `${path} has no property '${shownText(property) as Property}'`;
 
 // The messages below exist only at run time: the compiler rejects these mistakes through
 // ordinary assignability errors (a missing property, a value of the wrong type).
@@ -53,34 +57,22 @@ export const itemTooLargeMessage = (itemId: string, bytes: number, limit: number
   `${itemId} is ${bytes} bytes: DynamoDB items are limited to ${limit} bytes (400 KB)`;
 
 export const transactionTooLargeMessage = (bytes: number, limit: number): string =>
-  `The transaction's items add up to ${bytes} bytes: DynamoDB limits a transaction to ${limit} bytes (4 MB)`;
+  `The transaction's payload (items, keys, expressions and their values) is ${bytes} bytes: DynamoDB limits a transaction to ${limit} bytes (4 MB)`;
 
 export const expressionTooLongMessage = (itemId: string, which: string, bytes: number, limit: number): string =>
   `${itemId}: its ${which} is ${bytes} bytes, over DynamoDB's ${limit}-byte (4 KB) limit`;
 
+export const updateTooLargeMessage = (itemId: string, bytes: number, limit: number): string =>
+  `The update of ${itemId} alone writes ${bytes} bytes: DynamoDB items are limited to ${limit} bytes (400 KB)`;
+
+export const tooManyOperatorsMessage = (itemId: string, count: number, limit: number): string =>
+  `${itemId}: its condition has ${count} operators and functions, over DynamoDB's limit of ${limit}`;
+
 export const notUpdatableMessage = (entityName: string, attribute: string, why: string): string =>
-  `${entityName}.${attribute} cannot be updated: ${why}`;
+  `${entityName}.${shownText(attribute)} cannot be updated: ${why}`;
 
 export const emptyUpdateMessage = (itemId: string): string =>
   `The update of ${itemId} has no operations: add set/add/subtract/remove/append/deleteFromSet/setIfNotExists`;
 
 export const tooManyInOperandsMessage = (count: number): string =>
   `in() takes at most 100 values, got ${count}`;
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Set) return 'a Set';
-  switch (typeof value) {
-    case 'string':
-      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return `${typeof value} ${String(value)}`;
-    case 'undefined':
-      return 'undefined';
-    default:
-      return `a value of type ${typeof value}`;
-  }
-}

@@ -56,19 +56,37 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** The caller's AbortSignal fired. If an attempt was in flight, its outcome is unknown. */
+/**
+ * The caller's AbortSignal fired. `attempts` includes the attempt the abort cut short, if one
+ * was in flight; see `mayHaveBeenApplied`.
+ */
 export class TransactionAbortedError extends DynatxError {
   override readonly name: string = 'TransactionAbortedError';
+  /**
+   * `true` when an attempt was in flight when the abort came, or an earlier one failed after its
+   * request may have reached DynamoDB: the writes may have been applied, once. `false` when no
+   * request can have been applied (aborted before sending, or every attempt was refused).
+   */
+  readonly mayHaveBeenApplied: boolean;
   constructor(
     readonly attempts: readonly AttemptFailure[],
     readonly clientRequestToken: string,
     reason: unknown,
+    mayHaveBeenApplied: boolean,
   ) {
+    const cutShort = attempts.at(-1)?.reason === 'Aborted';
     super(
       'Aborted',
-      `The transaction was aborted after ${plural(attempts.length, 'failed attempt')}; resend with client request token ${clientRequestToken} to learn its outcome safely.`,
+      `The transaction was aborted ${
+        attempts.length === 0 ? 'before its first attempt' : cutShort ? `during attempt ${attempts.length}` : `after ${plural(attempts.length, 'failed attempt')}`
+      }: ${
+        mayHaveBeenApplied
+          ? `its writes may have been applied. Resend with client request token ${clientRequestToken} within 10 minutes to learn the outcome; DynamoDB applies it at most once.`
+          : 'nothing was applied.'
+      }`,
       { cause: reason },
     );
+    this.mayHaveBeenApplied = mayHaveBeenApplied;
   }
 }
 

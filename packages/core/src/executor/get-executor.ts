@@ -5,6 +5,7 @@ import { retryPolicy, type RetryOptions } from './retry-policy.js';
 import { sendWithRetry } from './send-with-retry.js';
 import { formatItem } from './cancellation.js';
 import { TransactionExecutionError } from './execution-errors.js';
+import { checkClient, checkExecuteOptions } from './write-executor.js';
 
 export interface GetExecuteOptions {
   readonly retry?: RetryOptions | false;
@@ -12,7 +13,9 @@ export interface GetExecuteOptions {
   readonly returnConsumedCapacity?: Exclude<ReturnConsumedCapacity, 'NONE'>;
 }
 
-export async function executeGets(gets: readonly GetNode[], client: DynamoDBClient, options: GetExecuteOptions = {}) {
+export async function executeGets(gets: readonly GetNode[], client: DynamoDBClient, givenOptions?: GetExecuteOptions) {
+  checkClient(client);
+  const options = checkExecuteOptions(givenOptions);
   const input = compileGets(gets);
   if (options.returnConsumedCapacity !== undefined) input.ReturnConsumedCapacity = options.returnConsumedCapacity;
   const command = new TransactGetItemsCommand(input);
@@ -36,7 +39,8 @@ export async function executeGets(gets: readonly GetNode[], client: DynamoDBClie
   });
   const byLabel: Record<string, unknown> = {};
   gets.forEach((get, index) => {
-    if (get.label !== undefined) byLabel[get.label] = items[index];
+    // defineProperty: a label such as '__proto__' is an ordinary key here, not the prototype.
+    if (get.label !== undefined) Object.defineProperty(byLabel, get.label, { value: items[index], enumerable: true, writable: true, configurable: true });
   });
   return Object.freeze({
     items: Object.freeze(items),

@@ -35,7 +35,7 @@ export async function sendWithRetry<T>(
   const startedAt = Date.now();
   let networkOnly = true;
   for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) throw new TransactionAbortedError(failures, clientRequestToken, signal.reason);
+    if (signal?.aborted) throw new TransactionAbortedError(failures, clientRequestToken, signal.reason, mayHaveApplied(failures));
     let errorClass: ErrorClass;
     let error: unknown;
     try {
@@ -49,7 +49,9 @@ export async function sendWithRetry<T>(
       case 'cancelled':
         return { kind: 'cancelled', reasons: errorClass.reasons, attempts: attempt, retries: failures };
       case 'aborted':
-        throw new TransactionAbortedError(failures, clientRequestToken, signal?.reason ?? error);
+        // The abort cut this attempt short: it counts, and its request may already have been applied.
+        failures.push({ attempt, reason: 'Aborted', error, delayMs: undefined });
+        throw new TransactionAbortedError(failures, clientRequestToken, signal?.reason ?? error, true);
       case 'mismatch':
         throw new IdempotentParameterMismatchError(clientRequestToken, error);
       case 'tableNotFound':
@@ -81,17 +83,21 @@ export async function sendWithRetry<T>(
               : policy.maxAttempts === 1
                 ? 'retries are off'
                 : `the retry budget of ${policy.maxAttempts} attempts is spent`,
-            failures.some((f) => mayHaveReachedDynamoDB(f.error)),
+            mayHaveApplied(failures),
           );
         }
         try {
           await sleep(delayMs!, signal);
         } catch (reason) {
-          throw new TransactionAbortedError(failures, clientRequestToken, reason);
+          throw new TransactionAbortedError(failures, clientRequestToken, reason, mayHaveApplied(failures));
         }
       }
     }
   }
+}
+
+function mayHaveApplied(failures: readonly AttemptFailure[]): boolean {
+  return failures.some((f) => mayHaveReachedDynamoDB(f.error));
 }
 
 /**

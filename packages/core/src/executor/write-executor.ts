@@ -8,6 +8,7 @@ import { sendWithRetry } from './send-with-retry.js';
 import { explainCancellation, summarize } from './cancellation.js';
 import type { TransactionResult } from './outcome.js';
 import { invalidValueError } from '../errors/errors.js';
+import { describeValue } from '../errors/user-text.js';
 
 export interface ExecuteOptions {
   /**
@@ -24,11 +25,31 @@ export interface ExecuteOptions {
 }
 
 /** The token DynamoDB accepts: 1 to 36 characters. */
-export function checkToken(token: string): string {
+export function checkToken(token: unknown): string {
   if (typeof token !== 'string' || token.length < 1 || token.length > 36) {
-    throw invalidValueError(`clientRequestToken must be 1 to 36 characters, got ${JSON.stringify(token)}`);
+    throw invalidValueError(`clientRequestToken must be 1 to 36 characters, got ${describeValue(token)}`);
   }
   return token;
+}
+
+/** Options from untyped callers: an object, an AbortSignal, a known capacity mode. */
+export function checkExecuteOptions(options: unknown): ExecuteOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) throw invalidValueError(`execute() takes an options object, got ${describeValue(options)}`);
+  const { signal, returnConsumedCapacity } = options as ExecuteOptions;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalidValueError(`signal must be an AbortSignal, got ${describeValue(signal)}`);
+  if (returnConsumedCapacity !== undefined && returnConsumedCapacity !== 'TOTAL' && returnConsumedCapacity !== 'INDEXES') {
+    throw invalidValueError(`returnConsumedCapacity must be 'TOTAL' or 'INDEXES', got ${describeValue(returnConsumedCapacity)}`);
+  }
+  return options as ExecuteOptions;
+}
+
+/** The client must be an AWS SDK v3 client: something with `send`. */
+export function checkClient(client: unknown): DynamoDBClient {
+  if (typeof client !== 'object' || client === null || typeof (client as { send?: unknown }).send !== 'function') {
+    throw invalidValueError(`execute() takes your DynamoDBClient (AWS SDK v3) first, got ${describeValue(client)}`);
+  }
+  return client as DynamoDBClient;
 }
 
 /**
@@ -38,8 +59,10 @@ export function checkToken(token: string): string {
 export async function executeWrite<Actions extends ActionInfo>(
   actions: readonly ActionNode[],
   client: DynamoDBClient,
-  options: ExecuteOptions = {},
+  givenOptions?: ExecuteOptions,
 ): Promise<TransactionResult<Actions>> {
+  checkClient(client);
+  const options = checkExecuteOptions(givenOptions);
   const clientRequestToken = checkToken(options.clientRequestToken ?? randomUUID());
   const input = compileTransaction(actions, { clientRequestToken });
   if (options.returnConsumedCapacity !== undefined) input.ReturnConsumedCapacity = options.returnConsumedCapacity;

@@ -10,6 +10,7 @@ import { marshalValue } from '../schema/marshal.js';
 import { invalidValueError } from '../errors/errors.js';
 import { allOf, versionGuard } from './version-guard.js';
 import { emptyUpdateMessage } from '../errors/messages.js';
+import { describeValue } from '../errors/user-text.js';
 
 /**
  * User arguments to action nodes. Everything a user can get wrong from untyped JavaScript is
@@ -87,7 +88,7 @@ function common<Node extends ActionNode>(
   condition: ConditionNode | undefined,
 ): { -readonly [K in keyof Node]: Node[K] } {
   const label = options?.label;
-  if (label !== undefined && typeof label !== 'string') throw invalidValueError(`label on ${itemId} must be a string`);
+  if (label !== undefined && typeof label !== 'string') throw invalidValueError(`label on ${itemId} must be a string, got ${describeValue(label)}`);
   const table = plan.tableName();
   if (typeof table !== 'string' || table === '') {
     throw invalidValueError(`${plan.name} has no table: give it one with new Entity(schema, { table }) or entity.setTableName()`);
@@ -116,13 +117,14 @@ function conditionOption(plan: EntityPlan, itemId: string, options: ActionOption
 
 /**
  * Table and key, exactly as DynamoDB tells items apart. The key field names can be left out:
- * every item of one table has the same key attributes, of the same types.
+ * every item of one table has the same key attributes, of the same types. Each part carries its
+ * type and length, so no key value (one holding a NUL, say) can make two items look alike.
  */
 export function itemIdentity(table: string, key: Readonly<Record<string, AttributeValue>>): string {
-  let identity = table;
+  let identity = `${table.length}:${table}`;
   for (const field in key) {
     const value = key[field]!;
-    identity += `\u0000${value.S ?? value.N}`;
+    identity += value.S !== undefined ? `|S${value.S.length}:${value.S}` : `|N${value.N!.length}:${value.N}`;
   }
   return identity;
 }

@@ -2,6 +2,7 @@ import type { ConditionNode } from '../nodes/condition-node.js';
 import type { EntityPlan } from '../schema/entity-plan.js';
 import type { ActionNode } from '../nodes/action-node.js';
 import { invalidValueError } from '../errors/errors.js';
+import { describeValue } from '../errors/user-text.js';
 
 /**
  * Optimistic locking for a versioned entity: the condition that the stored version is the
@@ -40,7 +41,7 @@ export function versionGuard(
     };
   }
   if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
-    throw invalidValueError(`${itemId}: expectedVersion must be a whole number of at least 0, or 'new', got ${JSON.stringify(expected)}`);
+    throw invalidValueError(`${itemId}: expectedVersion must be a whole number of at least 0, or 'new', got ${describeValue(expected)}`);
   }
   return {
     condition: {

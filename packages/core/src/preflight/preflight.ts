@@ -1,4 +1,4 @@
-import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { ActionNode } from '../nodes/action-node.js';
 import {
   TransactionValidationError,
@@ -10,23 +10,50 @@ import {
   MAX_ACTIONS,
   expressionTooLongMessage,
   itemTooLargeMessage,
+  tooManyOperatorsMessage,
   transactionTooLargeMessage,
+  updateTooLargeMessage,
 } from '../errors/messages.js';
-import { utf8Length } from '../schema/marshal.js';
+import { KEY_LIMITS } from '../schema/item-writer.js';
+import { MAX_NAME_BYTES, MAX_NESTED_CONTAINERS, attributeValueSize, itemSize, utf8Length } from '../schema/marshal.js';
+import { MAX_SIGNIFICANT_DIGITS } from '../schema/number-value.js';
+import { conditionOperatorCount } from '../compiler/condition-compiler.js';
 
-/** DynamoDB's limits, from the TransactWriteItems reference and the service quotas page. */
+/**
+ * DynamoDB's limits, from the TransactWriteItems reference and the service quotas page, each
+ * checked against DynamoDB Local (`test/integration/limits.differential.test.ts`).
+ */
 export const LIMITS = Object.freeze({
   actions: MAX_ACTIONS,
+  /** One item: attribute names plus values. */
   itemBytes: 400 * 1024,
+  /** The request's payload: see `payloadBytes`. */
   transactionBytes: 4 * 1024 * 1024,
+  /** One ConditionExpression or UpdateExpression. */
   expressionBytes: 4 * 1024,
+  /** Operators and functions in one condition. */
+  conditionOperators: 300,
+  /** Values in one `IN`. */
+  inOperands: 100,
+  partitionKeyBytes: KEY_LIMITS.partitionBytes,
+  sortKeyBytes: KEY_LIMITS.sortBytes,
+  /** Lists and maps nested in one attribute value. */
+  nestedContainers: MAX_NESTED_CONTAINERS,
+  /** An attribute name or map key. */
+  nameBytes: MAX_NAME_BYTES,
+  numberDigits: MAX_SIGNIFICANT_DIGITS,
 });
 
 /**
  * The run-time half of the rules the compiler enforces, plus the ones only run time can see:
- * the action count, the same item twice (by table and marshalled key, which also catches
- * keys that were only `string` at compile time), item and transaction size, and expression
- * length. It compiles each action on the way, so the checks cost one pass.
+ * the action count, the same item twice (by table and marshalled key, which also catches keys
+ * that were only `string` at compile time), item and payload size, expression length and
+ * operator count. Values were checked when their actions were made (types, numbers, nesting,
+ * key sizes); this pass checks what only the whole request shows. It compiles each action on
+ * the way, so the checks cost one pass.
+ *
+ * What no client can check: an update that grows the stored item past 400 KB (the stored item
+ * is unknown here). The update's own values are checked; DynamoDB cancels the rest.
  */
 export function preflight(
   actions: readonly ActionNode[],
@@ -41,16 +68,27 @@ export function preflight(
     const action = actions[i]!;
     if (seen.has(action.identity)) throw duplicateItemError(action.itemId);
     seen.add(action.identity);
-    if (action.kind === 'put') {
-      if (action.itemSize > LIMITS.itemBytes) {
-        throw new TransactionValidationError('ItemTooLarge', itemTooLargeMessage(action.itemId, action.itemSize, LIMITS.itemBytes));
+    if (action.kind === 'put' && action.itemSize > LIMITS.itemBytes) {
+      throw new TransactionValidationError('ItemTooLarge', itemTooLargeMessage(action.itemId, action.itemSize, LIMITS.itemBytes));
+    }
+    if (action.condition !== undefined) {
+      const operators = conditionOperatorCount(action.condition);
+      if (operators > LIMITS.conditionOperators) {
+        throw new TransactionValidationError('ExpressionTooLong', tooManyOperatorsMessage(action.itemId, operators, LIMITS.conditionOperators));
       }
-      totalBytes += action.itemSize;
     }
     const item = compile(action);
-    const body = item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck!;
+    const body = (item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck)!;
     checkExpression(action.itemId, 'ConditionExpression', body.ConditionExpression);
     checkExpression(action.itemId, 'UpdateExpression', (body as { UpdateExpression?: string }).UpdateExpression);
+    if (action.kind === 'update') {
+      // What the update alone writes: a lower bound of the item it leaves behind.
+      const ownBytes = keyBytes(action.key) + updateValuesBytes(action);
+      if (ownBytes > LIMITS.itemBytes) {
+        throw new TransactionValidationError('ItemTooLarge', updateTooLargeMessage(action.itemId, ownBytes, LIMITS.itemBytes));
+      }
+    }
+    totalBytes += payloadBytes(item, action.kind === 'put' ? action.itemSize : undefined);
     items[i] = item;
   }
   if (totalBytes > LIMITS.transactionBytes) {
@@ -59,10 +97,57 @@ export function preflight(
   return items;
 }
 
+/** An expression within DynamoDB's 4 KB (UTF-8). */
 function checkExpression(itemId: string, which: string, expression: string | undefined) {
-  if (expression === undefined || expression.length <= LIMITS.expressionBytes / 4) return;
+  if (expression === undefined || expression.length <= LIMITS.expressionBytes / 3) return;
   const bytes = utf8Length(expression);
   if (bytes > LIMITS.expressionBytes) {
     throw new TransactionValidationError('ExpressionTooLong', expressionTooLongMessage(itemId, which, bytes, LIMITS.expressionBytes));
   }
+}
+
+/**
+ * DynamoDB's payload size of a transaction, as DynamoDB Local computes it (probed to the byte):
+ * per action the put's item, or the key of an update, delete or check, plus the UTF-8 length of
+ * its expressions, of the attribute names its placeholders stand for, and the size of its
+ * expression values. Placeholders themselves, table names and the token do not count.
+ */
+export function payloadBytes(item: TransactWriteItem, itemBytes?: number): number {
+  // (An item's size is known from marshalling; computing it again is for callers without it.)
+  const body = (item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck)!;
+  const base = item.Put !== undefined ? (itemBytes ?? itemSize(item.Put.Item ?? {})) : keyBytes((body as { Key?: Record<string, AttributeValue> }).Key ?? {});
+  return (
+    base +
+    utf8Length(body.ConditionExpression ?? '') +
+    utf8Length((body as { UpdateExpression?: string }).UpdateExpression ?? '') +
+    namesBytes(body.ExpressionAttributeNames) +
+    valuesBytes(body.ExpressionAttributeValues)
+  );
+}
+
+function keyBytes(key: Readonly<Record<string, AttributeValue>>): number {
+  let bytes = 0;
+  for (const field in key) bytes += utf8Length(field) + attributeValueSize(key[field]!);
+  return bytes;
+}
+
+function updateValuesBytes(action: Extract<ActionNode, { kind: 'update' }>): number {
+  let bytes = 0;
+  for (const operation of action.operations) {
+    if (operation.kind === 'remove' || operation.kind === 'deleteFromSet' || operation.kind === 'subtract') continue;
+    bytes += utf8Length(operation.field) + attributeValueSize(operation.value);
+  }
+  return bytes;
+}
+
+function namesBytes(names: Record<string, string> | undefined): number {
+  let bytes = 0;
+  if (names !== undefined) for (const placeholder in names) bytes += utf8Length(names[placeholder]!);
+  return bytes;
+}
+
+function valuesBytes(values: Record<string, AttributeValue> | undefined): number {
+  let bytes = 0;
+  if (values !== undefined) for (const placeholder in values) bytes += attributeValueSize(values[placeholder]!);
+  return bytes;
 }

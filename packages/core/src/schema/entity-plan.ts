@@ -1,5 +1,6 @@
 import type { AnyEntity } from './entity-types.js';
-import { UnsupportedEntityError } from '../errors/errors.js';
+import { DynatxError, UnsupportedEntityError } from '../errors/errors.js';
+import { shownText } from '../errors/user-text.js';
 import { versionAttributeOf } from './versioning.js';
 
 /**
@@ -84,7 +85,15 @@ const cache = new WeakMap<object, EntityPlan>();
 export function planOf(entity: AnyEntity): EntityPlan {
   let plan = cache.get(entity);
   if (plan === undefined) {
-    plan = buildPlan(entity);
+    try {
+      plan = buildPlan(entity);
+    } catch (error) {
+      if (error instanceof DynatxError) throw error;
+      // Something shaped like an entity whose internals are not ElectroDB's.
+      throw new UnsupportedEntityError(
+        `dynatx could not read this entity as an ElectroDB entity (${error instanceof Error ? shownText(error.message, 120) : 'unknown error'}); pass an entity made with electrodb's new Entity(...)`,
+      );
+    }
     cache.set(entity, plan);
   }
   return plan;

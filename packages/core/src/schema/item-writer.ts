@@ -1,9 +1,14 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributePlan, EntityPlan, IndexPlan } from './entity-plan.js';
 import { formatIndexKey, formatKey } from './key-format.js';
-import { marshalValue, utf8Length, type SizeCounter } from './marshal.js';
+import { checkedStringBytes, marshalValue, utf8Length, type SizeCounter } from './marshal.js';
+import { numberTextSize } from './number-value.js';
 import { invalidValueError } from '../errors/errors.js';
 import { missingAttributeMessage, notAKeyAttributeMessage, unknownAttributeMessage } from '../errors/messages.js';
+import { shownText } from '../errors/user-text.js';
+
+/** DynamoDB's limits on key values, in bytes: a partition key 1 to 2,048, a sort key 1 to 1,024. */
+export const KEY_LIMITS = Object.freeze({ partitionBytes: 2048, sortBytes: 1024 });
 
 /**
  * Turns user input into what goes on the wire for one entity: a full item for a put, a key
@@ -30,13 +35,13 @@ export function writeKey(plan: EntityPlan, input: unknown): WrittenKey {
     throw invalidValueError(`${plan.name} key must be an object with ${plan.keyNames.join(', ')}`);
   }
   const values = input as Record<string, unknown>;
-  for (const name in values) {
+  for (const name of Object.keys(values)) {
     if (!plan.attributes.get(name)?.isPrimaryKeyComposite) throw invalidValueError(notAKeyAttributeMessage(plan.name, name));
   }
   const size: SizeCounter = { bytes: 0 };
   const composites: Record<string, unknown> = {};
   for (const name of plan.keyNames) {
-    const value = values[name];
+    const value = own(values, name);
     if (value === undefined) throw invalidValueError(missingAttributeMessage(plan.name, name, 'key'));
     checkKeyValue(plan, plan.attributes.get(name)!, value, size);
     composites[name] = value;
@@ -54,7 +59,7 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
   // The given attributes first (the common case touches nothing else), then the defaults of
   // the missing ones, then the check that nothing required is missing.
   let values = given;
-  for (const name in given) {
+  for (const name of Object.keys(given)) {
     const attribute = plan.attributes.get(name);
     if (attribute === undefined) throw invalidValueError(unknownAttributeMessage(plan.name, name));
     const value = given[name];
@@ -62,12 +67,14 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
     size.bytes += attribute.fieldBytes;
     item[attribute.field] = marshalValue(plan.name, attribute, value, size);
   }
+  // Only the item's own properties count: an inherited one (from a prototype) is not the caller's value.
+  if (Object.getPrototypeOf(given) !== Object.prototype) values = ownValues(given);
   for (const attribute of plan.defaulted) {
-    if (given[attribute.name] !== undefined) continue;
+    if (values[attribute.name] !== undefined) continue;
     const value = resolveDefault(attribute);
     if (value === undefined) continue;
     if (values === given) values = { ...given };
-    values[attribute.name] = value;
+    defineOwn(values, attribute.name, value);
     size.bytes += attribute.fieldBytes;
     item[attribute.field] = marshalValue(plan.name, attribute, value, size);
   }
@@ -77,7 +84,7 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
   for (const index of plan.secondary) {
     if (!hasAnyComposite(index.compositeNames, values)) continue; // a sparse index: no keys
     requireWholeKeyParts(plan, index, values);
-    addKeyFields(item, formatIndexKey(index, values), size);
+    addKeyFields(item, checkedIndexKey(plan, index, formatIndexKey(index, values), values), size);
   }
   const key = primaryKey(plan, values);
   for (const field in key) {
@@ -94,7 +101,10 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
 
 /** A key composite's type check; strings and numbers, the usual keys, allocate nothing. */
 function checkKeyValue(plan: EntityPlan, attribute: AttributePlan, value: unknown, size: SizeCounter) {
-  if (attribute.kind === 'string' && typeof value === 'string') return;
+  if (attribute.kind === 'string' && typeof value === 'string') {
+    checkedStringBytes(plan.name, attribute.path, value);
+    return;
+  }
   if (attribute.kind === 'number' && typeof value === 'number' && Number.isFinite(value)) return;
   marshalValue(plan.name, attribute, value, size);
 }
@@ -116,7 +126,7 @@ export function secondaryKeysFor(
         );
       }
     }
-    Object.assign(fields, formatIndexKey(index, values));
+    Object.assign(fields, checkedIndexKey(plan, index, formatIndexKey(index, values), values));
   }
   return fields;
 }
@@ -140,21 +150,79 @@ function requireWholeKeyParts(plan: EntityPlan, index: IndexPlan, values: Readon
 function primaryKey(plan: EntityPlan, values: Readonly<Record<string, unknown>>): Record<string, AttributeValue> {
   const key: Record<string, AttributeValue> = {};
   const pk = formatKey(plan.primary.pk, values);
-  if (pk !== undefined) key[plan.primary.pk.field] = toKeyAttribute(pk);
+  key[plan.primary.pk.field] = toKeyAttribute(checkKeySize(plan, values, 'partition', plan.primary.pk.field, pk));
   if (plan.primary.sk !== undefined) {
     const sk = formatKey(plan.primary.sk, values);
-    if (sk !== undefined) key[plan.primary.sk.field] = toKeyAttribute(sk);
+    key[plan.primary.sk.field] = toKeyAttribute(checkKeySize(plan, values, 'sort', plan.primary.sk.field, sk));
   }
   return key;
 }
 
+/** Secondary-index key fields within DynamoDB's key limits (an empty one is never written). */
+function checkedIndexKey(plan: EntityPlan, index: IndexPlan, fields: Record<string, string | number>, values: Readonly<Record<string, unknown>>) {
+  for (const field in fields) {
+    const role = field === index.pk.field ? 'partition' : 'sort';
+    checkKeySize(plan, values, role, field, fields[field], index.name);
+  }
+  return fields;
+}
+
+/**
+ * A key value DynamoDB accepts: 1 to 2,048 bytes for a partition key, 1 to 1,024 for a sort
+ * key. DynamoDB reports a table key over the limit as a cancelled transaction and an index key as
+ * an invalid request; both are refused here, before anything is sent.
+ */
+function checkKeySize(
+  plan: EntityPlan,
+  values: Readonly<Record<string, unknown>>,
+  role: 'partition' | 'sort',
+  field: string,
+  value: string | number | undefined,
+  indexName = '',
+): string | number {
+  const where = indexName === '' ? `its ${role} key '${field}'` : `its index '${indexName}' ${role} key '${field}'`;
+  if (value === undefined || value === '') {
+    throw invalidValueError(`${itemIdOf(plan, values)}: ${where} would be empty, which DynamoDB does not accept for a key`);
+  }
+  if (typeof value === 'number') return value;
+  const limit = role === 'partition' ? KEY_LIMITS.partitionBytes : KEY_LIMITS.sortBytes;
+  // Only long keys need counting: a UTF-8 character is at most 3 bytes per UTF-16 code unit.
+  if (value.length * 3 > limit) {
+    const bytes = utf8Length(value);
+    if (bytes > limit) {
+      throw invalidValueError(`${itemIdOf(plan, values)}: ${where} is ${bytes} bytes; DynamoDB allows at most ${limit}`);
+    }
+  }
+  return value;
+}
+
+/**
+ * `Counter{tenant:acme}`: how messages and outcomes name an item. Each value shows at most 64
+ * characters, control characters escaped, so a message stays one short line.
+ */
 export function itemIdOf(plan: EntityPlan, composites: Readonly<Record<string, unknown>>): string {
   let text = `${plan.name}{`;
   for (let i = 0; i < plan.keyNames.length; i++) {
     const name = plan.keyNames[i]!;
-    text += `${i === 0 ? '' : ','}${name}:${String(composites[name])}`;
+    const value = composites[name];
+    text += `${i === 0 ? '' : ','}${name}:${typeof value === 'string' ? shownText(value) : String(value)}`;
   }
   return `${text}}`;
+}
+
+/** A property of the caller's object only when it is its own. */
+function own(values: Readonly<Record<string, unknown>>, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+}
+
+function ownValues(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const name of Object.keys(values)) defineOwn(copy, name, values[name]);
+  return copy;
+}
+
+function defineOwn(target: Record<string, unknown>, name: string, value: unknown) {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function hasAnyComposite(names: ReadonlySet<string>, values: Readonly<Record<string, unknown>>): boolean {
@@ -175,7 +243,7 @@ export function toKeyAttribute(value: string | number): AttributeValue {
 }
 
 function attributeSizeOfKey(value: AttributeValue): number {
-  return value.S !== undefined ? utf8Length(value.S) : (value.N?.length ?? 0);
+  return value.S !== undefined ? utf8Length(value.S) : numberTextSize(value.N!);
 }
 
 function resolveDefault(attribute: AttributePlan): unknown {

@@ -1,5 +1,7 @@
 import type { AnyEntity, KindOfDefinition, KeyAttributeName } from './entity-types.js';
-import { UnsupportedEntityError } from '../errors/errors.js';
+import { UnsupportedEntityError, invalidValueError } from '../errors/errors.js';
+import { describeValue, shownText } from '../errors/user-text.js';
+import { isEntity } from './entity-plan.js';
 
 /**
  * Optimistic locking, opted into per entity: `versioned(Account, 'version')`. The returned
@@ -35,9 +37,12 @@ export function versioned<E extends AnyEntity, const Attribute extends Versionab
   entity: E,
   attribute: Attribute,
 ): Versioned<E, Attribute> {
-  const definition = (entity.schema as { attributes: Record<string, { type?: unknown; required?: unknown }> }).attributes[attribute];
+  if (!isEntity(entity)) throw invalidValueError(`versioned() takes an ElectroDB Entity first, got ${describeValue(entity)}`);
+  if (typeof attribute !== 'string') throw invalidValueError(`versioned() takes the name of a number attribute second, got ${describeValue(attribute)}`);
+  const attributes = (entity.schema as { attributes?: Record<string, { type?: unknown } | undefined> }).attributes ?? {};
+  const definition = Object.prototype.hasOwnProperty.call(attributes, attribute) ? attributes[attribute] : undefined;
   if (definition === undefined || definition.type !== 'number') {
-    throw new UnsupportedEntityError(`versioned(): '${String(attribute)}' must be a number attribute of the entity`);
+    throw new UnsupportedEntityError(`versioned(): '${shownText(attribute)}' must be a number attribute of the entity`);
   }
   // The prototype chain keeps every ElectroDB method and shares its config (table, client).
   const derived = Object.create(entity) as Versioned<E, Attribute>;

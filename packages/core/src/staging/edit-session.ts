@@ -5,10 +5,12 @@ import type { ConditionNode } from '../nodes/condition-node.js';
 import type { ExecuteOptions } from '../executor/write-executor.js';
 import type { CancellationReason } from '../executor/outcome.js';
 import { isEntity, planOf, type EntityPlan } from '../schema/entity-plan.js';
-import { itemIdOf, writeKey } from '../schema/item-writer.js';
+import { writeKey } from '../schema/item-writer.js';
 import { marshalValue } from '../schema/marshal.js';
 import { formatItem } from '../executor/cancellation.js';
-import { parseUpdate } from '../parser/action-parser.js';
+import { itemIdentity, parseUpdate } from '../parser/action-parser.js';
+import { buildUpdateOperations } from '../builder/update-builder.js';
+import { describeValue } from '../errors/user-text.js';
 import { executeWrite } from '../executor/write-executor.js';
 import { invalidValueError } from '../errors/errors.js';
 import { getsOf, type GetResult, type GetTransaction } from '../builder/get-builder.js';
@@ -78,7 +80,7 @@ export class EditSession {
       new GetItemCommand({ TableName: plan.tableName(), Key: written.key, ConsistentRead: true }),
     );
     const item = response.Item === undefined ? undefined : (formatItem({ entity: plan }, response.Item as Record<string, AttributeValue>) as Record<string, unknown>);
-    this.#items.set(stagedKey(plan.tableName(), written.itemId), { plan, entity, key: written.composites, itemId: written.itemId, before: item, changes: {} });
+    this.#items.set(itemIdentity(plan.tableName(), written.key), { plan, entity, key: written.composites, itemId: written.itemId, before: item, changes: {} });
     return item as EntityItem<E> | undefined;
   }
 
@@ -95,7 +97,7 @@ export class EditSession {
     const result = (await executeGets(gets, this.#client)) as GetResult<Items, Labeled>;
     gets.forEach((get, index) => {
       const before = result.items[index] as Record<string, unknown> | undefined;
-      this.#items.set(stagedKey(get.table, get.itemId), {
+      this.#items.set(get.identity, {
         plan: get.entity,
         entity: get.entity.entity,
         key: get.keyComposites,
@@ -109,17 +111,25 @@ export class EditSession {
 
   /** Stages new values for attributes of an item read before. Later changes of one attribute win. */
   change<E extends AnyEntity>(entity: E, key: EntityKey<E>, values: SettableValues<E>): this {
+    if (!isEntity(entity)) throw invalidValueError(`change() takes an ElectroDB Entity first, got ${describeValue(entity)}`);
     const plan = planOf(entity);
-    const itemId = itemIdOf(plan, writeKey(plan, key).composites);
-    const staged = this.#items.get(stagedKey(plan.tableName(), itemId));
-    if (staged === undefined) throw invalidValueError(`${itemId} was not read in this session: read() it first, so its changes can be guarded`);
-    Object.assign(staged.changes, values);
+    const written = writeKey(plan, key);
+    const staged = this.#items.get(itemIdentity(plan.tableName(), written.key));
+    if (staged === undefined) throw invalidValueError(`${written.itemId} was not read in this session: read() it first, so its changes can be guarded`);
+    // Checked now, at the call that introduced them, as the update that commits them will be.
+    buildUpdateOperations(plan, (u: { set(values: unknown): unknown }) => u.set(values));
+    for (const name of Object.keys(values)) staged.changes[name] = (values as Record<string, unknown>)[name];
     return this;
   }
 
   /** Before and after, per attribute, per item; attributes whose value does not change are left out. */
   diff(): StagedItemDiff[] {
-    const diffs: StagedItemDiff[] = [];
+    return this.#changed().map(({ diff }) => diff);
+  }
+
+  /** The staged items with at least one real change, each with its diff. */
+  #changed(): { staged: StagedItem; diff: StagedItemDiff }[] {
+    const changed: { staged: StagedItem; diff: StagedItemDiff }[] = [];
     for (const staged of this.#items.values()) {
       const changes: AttributeChange[] = [];
       for (const [attribute, after] of Object.entries(staged.changes)) {
@@ -127,17 +137,19 @@ export class EditSession {
         if (!sameValue(before, after)) changes.push({ attribute, before, after });
       }
       if (changes.length > 0) {
-        diffs.push({ itemId: staged.itemId, entity: staged.plan.name, key: staged.key, creates: staged.before === undefined, changes });
+        const diff = { itemId: staged.itemId, entity: staged.plan.name, key: staged.key, creates: staged.before === undefined, changes };
+        changed.push({ staged, diff });
       }
     }
-    return diffs;
+    return changed;
   }
 
   /** Commits every staged change as one transaction, or nothing at all. */
   async commit(options: ExecuteOptions = {}): Promise<StagedCommitResult> {
-    const diffs = this.diff();
+    const changed = this.#changed();
+    const diffs = changed.map(({ diff }) => diff);
     if (diffs.length === 0) return { committed: true, items: [], attempts: 0 };
-    const actions: ActionNode[] = diffs.map((diff) => this.#guardedUpdate(diff));
+    const actions: ActionNode[] = changed.map(({ staged, diff }) => this.#guardedUpdate(staged, diff));
     const result = await executeWrite(actions, this.#client, options);
     if (result.committed) {
       this.#items.clear();
@@ -151,8 +163,7 @@ export class EditSession {
     };
   }
 
-  #guardedUpdate(diff: StagedItemDiff): ActionNode {
-    const staged = [...this.#items.values()].find((s) => s.itemId === diff.itemId && s.plan.name === diff.entity)!;
+  #guardedUpdate(staged: StagedItem, diff: StagedItemDiff): ActionNode {
     const values = Object.fromEntries(diff.changes.map((c) => [c.attribute, c.after]));
     const setValues = (u: { set(v: unknown): unknown }) => u.set(values);
     const options = { returnOldItemOnFailure: true, label: 'staged edit' };
@@ -188,26 +199,30 @@ export class EditSession {
   }
 }
 
-/** Staged items are told apart by table and item id. */
-function stagedKey(table: string, itemId: string): string {
-  return `${table}\u0000${itemId}`;
-}
 
 function notExists(field: string): ConditionNode {
   return { kind: 'function', name: 'attribute_not_exists', args: [{ kind: 'path', path: [field] }] };
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
-}
-
-function normalize(value: unknown): unknown {
-  if (value instanceof Set) return [...value].sort();
-  if (Array.isArray(value)) return value.map(normalize);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, normalize(v)]));
+/**
+ * Whether two attribute values are the same DynamoDB value: sets compared as sets, maps by
+ * their keys. Both were checked (read from DynamoDB, or accepted by change()), so neither is
+ * cyclic or nested beyond DynamoDB's limit; the depth bound only guards against bugs.
+ */
+function sameValue(a: unknown, b: unknown, depth = 0): boolean {
+  if (Object.is(a, b) || (a === 0 && b === 0)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 40) return false;
+  if (a instanceof Set || b instanceof Set || Array.isArray(a) || Array.isArray(b)) {
+    const setA = a instanceof Set, setB = b instanceof Set;
+    const listA = setA ? [...(a as Set<unknown>)] : (a as unknown[]), listB = setB ? [...(b as Set<unknown>)] : (b as unknown[]);
+    if (!Array.isArray(listA) || !Array.isArray(listB) || listA.length !== listB.length) return false;
+    if (setA || setB) return listA.every((member) => listB.some((other) => sameValue(member, other, depth + 1)));
+    return listA.every((member, i) => sameValue(member, listB[i], depth + 1));
   }
-  return value;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.compare(a, b) === 0;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1));
 }
 
 /** Starts a staged-edit session on your client. */
