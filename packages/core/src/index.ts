@@ -28,6 +28,7 @@ export type { ItemIdOf } from './schema/item-id.js';
 
 // Optimistic locking and staged edits.
 export { versioned } from './schema/versioning.js';
+export { NumberValue } from './schema/unmarshal.js';
 export type { Versioned, VersionAttributeOf, ExpectedVersion } from './schema/versioning.js';
 export { stageEdits, EditSession } from './staging/edit-session.js';
 export type { AttributeChange, StagedItemDiff, StagedCommitResult } from './staging/edit-session.js';

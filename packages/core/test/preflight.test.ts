@@ -216,7 +216,7 @@ describe('reads', () => {
     expectValidationError(() => twice.params(), 'DuplicateItem', 'Counter{tenant:a} is already in this transaction');
     const keys = Array.from({ length: 101 }, (_, i) => ({ tenant: `t${i}` }));
     expectValidationError(() => txGet().getAll(Counter, keys), 'TooManyActions', 'A transaction holds at most 100 actions: this would be action 101');
-    expectValidationError(() => (txGet() as any).getAll(Counter, 'a'), 'InvalidValue', 'getAll() takes an array of keys');
+    expectValidationError(() => (txGet() as any).getAll(Counter, 'a'), 'InvalidValue', 'getAll() takes an array of keys, got the string "a"');
   });
 });
 

@@ -5,7 +5,8 @@ import type { KeyGuard, RoomGuard, TransactionTypeError } from './compile-time-r
 import type { EmptyTransactionMessage } from '../errors/messages.js';
 import type { GetNode } from '../nodes/get-node.js';
 import { MAX_ACTIONS } from '../errors/messages.js';
-import { invalidValueError, tooManyActionsError } from '../errors/errors.js';
+import { atBoundary, invalidValueError, tooManyActionsError } from '../errors/errors.js';
+import { describeValue } from '../errors/user-text.js';
 import { parseGet } from '../parser/get-parser.js';
 import { compileGets } from '../compiler/get-compiler.js';
 import { executeGets, type GetExecuteOptions } from '../executor/get-executor.js';
@@ -102,14 +103,19 @@ class GetTransactionImpl {
 
   get(entity: unknown, key: unknown, options?: { readonly label?: unknown }) {
     if (this.size >= MAX_ACTIONS) throw tooManyActionsError();
-    return new GetTransactionImpl({ get: parseGet(entity, key, options), previous: this.#last, count: this.size + 1 });
+    return new GetTransactionImpl({ get: atBoundary('get()', () => parseGet(entity, key, options)), previous: this.#last, count: this.size + 1 });
   }
 
   getAll(entity: unknown, keys: unknown) {
-    if (!Array.isArray(keys)) throw invalidValueError('getAll() takes an array of keys');
-    let read: GetTransactionImpl = this;
-    for (const key of keys) read = read.get(entity, key);
-    return read;
+    return atBoundary('getAll()', () => {
+      if (!Array.isArray(keys)) throw invalidValueError(`getAll() takes an array of keys, got ${describeValue(keys)}`);
+      let read: GetTransactionImpl = this;
+      for (let i = 0; i < keys.length; i++) {
+        if (!(i in keys)) throw invalidValueError(`getAll(): key ${i} is missing (a hole in the array)`);
+        read = read.get(entity, keys[i]);
+      }
+      return read;
+    });
   }
 
   params(): TransactGetItemsCommandInput {
@@ -117,6 +123,7 @@ class GetTransactionImpl {
   }
 
   execute(client: DynamoDBClient, options?: GetExecuteOptions) {
+    // Checks every argument before sending; a mistake rejects with a typed error.
     return executeGets(this.gets(), client, options);
   }
 

@@ -10,7 +10,9 @@ import type { ConditionFn } from './condition-builder.js';
 import type { UpdateFn } from './update-builder.js';
 import type { EmptyTransactionMessage } from '../errors/messages.js';
 import { MAX_ACTIONS } from '../errors/messages.js';
-import { tooManyActionsError } from '../errors/errors.js';
+import { atBoundary, invalidValueError, tooManyActionsError } from '../errors/errors.js';
+import { describeValue } from '../errors/user-text.js';
+import { checkToken } from '../executor/write-executor.js';
 import { parseCheck, parseDelete, parsePut, parseUpdate, type ActionOptions } from '../parser/action-parser.js';
 import { compileTransaction } from '../compiler/transaction-compiler.js';
 
@@ -165,29 +167,36 @@ class WriteTransactionImpl {
 
   put(entity: unknown, item: unknown, options?: ActionOptions) {
     this.#ensureRoom();
-    return this.#with(parsePut(entity, item, options));
+    return this.#with(atBoundary('put()', () => parsePut(entity, item, options)));
   }
 
   update(entity: unknown, key: unknown, operations: unknown, options?: ActionOptions) {
     this.#ensureRoom();
-    return this.#with(parseUpdate(entity, key, operations, options));
+    return this.#with(atBoundary('update()', () => parseUpdate(entity, key, operations, options)));
   }
 
   delete(entity: unknown, key: unknown, options?: ActionOptions) {
     this.#ensureRoom();
-    return this.#with(parseDelete(entity, key, options));
+    return this.#with(atBoundary('delete()', () => parseDelete(entity, key, options)));
   }
 
   check(entity: unknown, key: unknown, condition: unknown, options?: ActionOptions) {
     this.#ensureRoom();
-    return this.#with(parseCheck(entity, key, condition, { ...options, if: undefined }));
+    return this.#with(atBoundary('check()', () => parseCheck(entity, key, condition, checkOptions(options))));
   }
 
-  params(options: { readonly clientRequestToken?: string } = {}): TransactWriteItemsCommandInput {
-    return compileTransaction(this.actions(), options);
+  params(options?: { readonly clientRequestToken?: unknown }): TransactWriteItemsCommandInput {
+    return atBoundary('params()', () => {
+      if (options !== undefined && (typeof options !== 'object' || options === null)) {
+        throw invalidValueError(`params() takes an options object, got ${describeValue(options)}`);
+      }
+      const token = options?.clientRequestToken;
+      return compileTransaction(this.actions(), token === undefined ? {} : { clientRequestToken: checkToken(token) });
+    });
   }
 
   execute(client: DynamoDBClient, options?: ExecuteOptions) {
+    // Checks every argument before sending; a mistake rejects with a typed error.
     return executeWrite(this.actions(), client, options);
   }
 
@@ -205,6 +214,17 @@ class WriteTransactionImpl {
   #with(action: ActionNode) {
     return new WriteTransactionImpl({ action, previous: this.#last, count: this.size + 1 });
   }
+}
+
+/** A check's options: its condition is the third argument, so an `if` here is a mistake, not ignored. */
+function checkOptions(options: unknown): ActionOptions | undefined {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw invalidValueError(`The options of check() must be an object, got ${describeValue(options)}`);
+  }
+  if (options !== undefined && (options as ActionOptions).if !== undefined) {
+    throw invalidValueError("check() takes its condition as the third argument; its options have no 'if'");
+  }
+  return options as ActionOptions | undefined;
 }
 
 /** Starts an empty transaction. */

@@ -3,6 +3,7 @@ import {
   emptyTransactionMessage,
   tooManyActionsMessage,
 } from './messages.js';
+import { describeValue, shownText } from './user-text.js';
 
 /**
  * Every error dynatx raises before sending anything. `code` is stable and meant for
@@ -35,7 +36,8 @@ export type DynatxErrorCode =
   | 'CredentialsRejected'
   | 'DynamoDBValidation'
   | 'EndpointUnreachable'
-  | 'ExecutionFailed';
+  | 'ExecutionFailed'
+  | 'UserCodeFailed';
 
 /** The transaction breaks one of DynamoDB's rules; it was not sent. */
 export class TransactionValidationError extends DynatxError {
@@ -47,6 +49,33 @@ export const tooManyActionsError = () => new TransactionValidationError('TooMany
 export const duplicateItemError = (itemId: string) =>
   new TransactionValidationError('DuplicateItem', duplicateItemMessage(itemId));
 export const invalidValueError = (message: string) => new TransactionValidationError('InvalidValue', message);
+
+/**
+ * Runs one public call at dynatx's boundary. dynatx's own refusals pass through; anything else
+ * thrown while it reads the caller's arguments or runs the caller's functions (a getter or Proxy
+ * trap that throws, a condition or update function that throws, an entity's default or hook)
+ * becomes a typed error that names the call and keeps the original as its cause.
+ */
+export function atBoundary<T>(call: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DynatxError) throw error;
+    throw new TransactionValidationError(
+      'UserCodeFailed',
+      `${call} failed while reading its arguments or running your functions: ${describeThrown(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? `${shownText(error.name, 40)}: ${shownText(error.message, 200)}` : describeValue(error);
+  } catch {
+    return 'an error that cannot be inspected';
+  }
+}
 
 /** The entity uses an ElectroDB feature whose output dynatx cannot reproduce exactly. */
 export class UnsupportedEntityError extends DynatxError {

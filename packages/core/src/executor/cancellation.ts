@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { unmarshalItem } from '../schema/unmarshal.js';
+import { shownText } from '../errors/user-text.js';
 import type { ActionNode } from '../nodes/action-node.js';
 import type { RawReason } from './error-classifier.js';
 import type { CancellationCode, CancellationReason } from './outcome.js';
@@ -22,6 +23,17 @@ export function explainCancellation(actions: readonly ActionNode[], reasons: rea
   return actions.map((action, index) => {
     const raw = reasons[index] ?? {};
     const code = (raw.Code !== undefined && KNOWN_CODES.has(raw.Code) ? raw.Code : 'ValidationError') as CancellationCode;
+    let message = raw.Message || undefined;
+    let oldItem: unknown;
+    if (raw.Item !== undefined) {
+      // The transaction is over: a getter of the entity's that throws must not hide its outcome.
+      try {
+        oldItem = formatItem(action, raw.Item as Record<string, AttributeValue>);
+      } catch (error) {
+        const why = error instanceof Error ? shownText(error.message, 200) : 'unknown error';
+        message = `${message ? `${message}; ` : ''}the old item could not be formatted by ${action.entity.name} (${why})`;
+      }
+    }
     return Object.freeze({
       index,
       label: action.label,
@@ -29,8 +41,8 @@ export function explainCancellation(actions: readonly ActionNode[], reasons: rea
       key: action.keyComposites,
       itemId: action.itemId,
       code,
-      message: raw.Message || undefined,
-      oldItem: raw.Item === undefined ? undefined : formatItem(action, raw.Item as Record<string, AttributeValue>),
+      message,
+      oldItem,
     }) as unknown as CancellationReason;
   });
 }
@@ -38,7 +50,7 @@ export function explainCancellation(actions: readonly ActionNode[], reasons: rea
 /** The item as the entity itself reads it (field names mapped back, hidden attributes left out). */
 export function formatItem(action: Pick<ActionNode, 'entity'>, item: Record<string, AttributeValue>): unknown {
   const entity = action.entity.entity as unknown as { parse(response: { Item: unknown }): { data: unknown } };
-  return entity.parse({ Item: unmarshall(item, { wrapNumbers: false }) }).data ?? undefined;
+  return entity.parse({ Item: unmarshalItem(item) }).data ?? undefined;
 }
 
 /** `Tenant{tenant:globex} (check "active"): ConditionalCheckFailed`, one line per failed action. */

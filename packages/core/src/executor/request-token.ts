@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { invalidValueError } from '../errors/errors.js';
+import { describeValue } from '../errors/user-text.js';
 
 /**
  * A client request token derived from your own identifiers, e.g. `requestTokenFor('order', orderId)`.
@@ -9,8 +11,13 @@ import { createHash } from 'node:crypto';
  * characters, inside DynamoDB's 1-36.
  */
 export function requestTokenFor(...parts: readonly (string | number)[]): string {
-  if (parts.length === 0) throw new TypeError('requestTokenFor() needs at least one part, such as an order id');
+  if (parts.length === 0) throw invalidValueError('requestTokenFor() needs at least one part, such as an order id');
   const hash = createHash('sha256');
-  for (const part of parts) hash.update(`${typeof part}:${String(part).length}:${part}\u0000`);
+  for (const part of parts) {
+    if (typeof part !== 'string' && !(typeof part === 'number' && Number.isFinite(part))) {
+      throw invalidValueError(`requestTokenFor() takes strings and finite numbers, got ${describeValue(part)}`);
+    }
+    hash.update(`${typeof part}:${String(part).length}:${part}\u0000`);
+  }
   return hash.digest('hex').slice(0, 32);
 }

@@ -3,11 +3,11 @@ import { TransactWriteItemsCommand, type DynamoDBClient, type ReturnConsumedCapa
 import type { ActionNode } from '../nodes/action-node.js';
 import type { ActionInfo } from '../builder/transaction-builder.js';
 import { compileTransaction } from '../compiler/transaction-compiler.js';
-import { retryPolicy, type RetryOptions } from './retry-policy.js';
+import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry-policy.js';
 import { sendWithRetry } from './send-with-retry.js';
 import { explainCancellation, summarize } from './cancellation.js';
 import type { TransactionResult } from './outcome.js';
-import { invalidValueError } from '../errors/errors.js';
+import { atBoundary, invalidValueError } from '../errors/errors.js';
 import { describeValue } from '../errors/user-text.js';
 
 export interface ExecuteOptions {
@@ -36,12 +36,13 @@ export function checkToken(token: unknown): string {
 export function checkExecuteOptions(options: unknown): ExecuteOptions {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null) throw invalidValueError(`execute() takes an options object, got ${describeValue(options)}`);
-  const { signal, returnConsumedCapacity } = options as ExecuteOptions;
+  // Read once, into an object of our own: a getter or Proxy cannot answer differently later.
+  const { clientRequestToken, retry, signal, returnConsumedCapacity } = options as ExecuteOptions;
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalidValueError(`signal must be an AbortSignal, got ${describeValue(signal)}`);
   if (returnConsumedCapacity !== undefined && returnConsumedCapacity !== 'TOTAL' && returnConsumedCapacity !== 'INDEXES') {
     throw invalidValueError(`returnConsumedCapacity must be 'TOTAL' or 'INDEXES', got ${describeValue(returnConsumedCapacity)}`);
   }
-  return options as ExecuteOptions;
+  return Object.freeze({ clientRequestToken, retry: retry === undefined || retry === false ? retry : { ...retry }, signal, returnConsumedCapacity });
 }
 
 /** The client must be an AWS SDK v3 client: something with `send`. */
@@ -52,24 +53,49 @@ export function checkClient(client: unknown): DynamoDBClient {
   return client as DynamoDBClient;
 }
 
+interface PreparedWrite {
+  readonly client: DynamoDBClient;
+  readonly command: TransactWriteItemsCommand;
+  readonly clientRequestToken: string;
+  readonly policy: RetryPolicy;
+  readonly signal: AbortSignal | undefined;
+}
+
 /**
  * Sends a transaction through the caller's own client (its middleware, logging, region and
- * credentials stay in force) and returns its typed outcome.
+ * credentials stay in force) and returns its typed outcome. Everything about the caller's
+ * arguments is checked before the first request, and a mistake there rejects with a typed
+ * error; nothing is sent.
  */
-export async function executeWrite<Actions extends ActionInfo>(
+export function executeWrite<Actions extends ActionInfo>(
   actions: readonly ActionNode[],
   client: DynamoDBClient,
   givenOptions?: ExecuteOptions,
 ): Promise<TransactionResult<Actions>> {
+  let prepared: PreparedWrite;
+  try {
+    prepared = atBoundary('execute()', () => prepareWrite(actions, client, givenOptions));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return sendWrite<Actions>(actions, prepared);
+}
+
+function prepareWrite(actions: readonly ActionNode[], client: DynamoDBClient, givenOptions: ExecuteOptions | undefined): PreparedWrite {
   checkClient(client);
   const options = checkExecuteOptions(givenOptions);
   const clientRequestToken = checkToken(options.clientRequestToken ?? randomUUID());
+  const policy = retryPolicy(options.retry);
   const input = compileTransaction(actions, { clientRequestToken });
   if (options.returnConsumedCapacity !== undefined) input.ReturnConsumedCapacity = options.returnConsumedCapacity;
-  const command = new TransactWriteItemsCommand(input);
+  return { client, command: new TransactWriteItemsCommand(input), clientRequestToken, policy, signal: options.signal };
+}
+
+async function sendWrite<Actions extends ActionInfo>(actions: readonly ActionNode[], prepared: PreparedWrite): Promise<TransactionResult<Actions>> {
+  const { client, command, clientRequestToken } = prepared;
   const outcome = await sendWithRetry((abortSignal) => client.send(command, { abortSignal }), {
-    policy: retryPolicy(options.retry),
-    signal: options.signal,
+    policy: prepared.policy,
+    signal: prepared.signal,
     clientRequestToken,
     tables: [...new Set(actions.map((a) => a.table))],
   });

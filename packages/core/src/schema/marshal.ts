@@ -283,7 +283,7 @@ function checkedNumber(entityName: string, path: string, text: string): Normaliz
   return number as NormalizedNumber;
 }
 
-/** The SDK's `NumberValue` (`@aws-sdk/util-dynamodb`), by shape: the caller may hold another copy of the SDK. */
+/** A `NumberValue` (the AWS SDK's, or dynatx's own from a read), by shape: the caller may hold another copy of the SDK. */
 function isNumberValue(value: unknown): value is { readonly value: string } {
   return (
     typeof value === 'object' &&

@@ -1,5 +1,5 @@
 import type { AnyEntity, KindOfDefinition, KeyAttributeName } from './entity-types.js';
-import { UnsupportedEntityError, invalidValueError } from '../errors/errors.js';
+import { UnsupportedEntityError, atBoundary, invalidValueError } from '../errors/errors.js';
 import { describeValue, shownText } from '../errors/user-text.js';
 import { isEntity } from './entity-plan.js';
 
@@ -37,6 +37,10 @@ export function versioned<E extends AnyEntity, const Attribute extends Versionab
   entity: E,
   attribute: Attribute,
 ): Versioned<E, Attribute> {
+  return atBoundary('versioned()', () => makeVersioned(entity, attribute));
+}
+
+function makeVersioned<E extends AnyEntity, Attribute extends string>(entity: E, attribute: Attribute): Versioned<E, Attribute> {
   if (!isEntity(entity)) throw invalidValueError(`versioned() takes an ElectroDB Entity first, got ${describeValue(entity)}`);
   if (typeof attribute !== 'string') throw invalidValueError(`versioned() takes the name of a number attribute second, got ${describeValue(attribute)}`);
   const attributes = (entity.schema as { attributes?: Record<string, { type?: unknown } | undefined> }).attributes ?? {};

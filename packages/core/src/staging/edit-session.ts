@@ -12,7 +12,7 @@ import { itemIdentity, parseUpdate } from '../parser/action-parser.js';
 import { buildUpdateOperations } from '../builder/update-builder.js';
 import { describeValue } from '../errors/user-text.js';
 import { executeWrite } from '../executor/write-executor.js';
-import { invalidValueError } from '../errors/errors.js';
+import { atBoundary, invalidValueError } from '../errors/errors.js';
 import { getsOf, type GetResult, type GetTransaction } from '../builder/get-builder.js';
 import { executeGets } from '../executor/get-executor.js';
 import { allOf } from '../parser/version-guard.js';
@@ -73,13 +73,17 @@ export class EditSession {
 
   /** Reads an item (strongly consistent) and remembers it as the base of later changes. */
   async read<E extends AnyEntity>(entity: E, key: EntityKey<E>): Promise<EntityItem<E> | undefined> {
-    if (!isEntity(entity)) throw invalidValueError('read() takes an ElectroDB Entity as its first argument');
-    const plan = planOf(entity);
-    const written = writeKey(plan, key);
+    const { plan, written } = atBoundary('read()', () => {
+      if (!isEntity(entity)) throw invalidValueError(`read() takes an ElectroDB Entity first, got ${describeValue(entity)}`);
+      const plan = planOf(entity);
+      return { plan, written: writeKey(plan, key) };
+    });
     const response = await this.#client.send(
       new GetItemCommand({ TableName: plan.tableName(), Key: written.key, ConsistentRead: true }),
     );
-    const item = response.Item === undefined ? undefined : (formatItem({ entity: plan }, response.Item as Record<string, AttributeValue>) as Record<string, unknown>);
+    const item = atBoundary('read()', () =>
+      response.Item === undefined ? undefined : (formatItem({ entity: plan }, response.Item as Record<string, AttributeValue>) as Record<string, unknown>),
+    );
     this.#items.set(itemIdentity(plan.tableName(), written.key), { plan, entity, key: written.composites, itemId: written.itemId, before: item, changes: {} });
     return item as EntityItem<E> | undefined;
   }
@@ -111,20 +115,25 @@ export class EditSession {
 
   /** Stages new values for attributes of an item read before. Later changes of one attribute win. */
   change<E extends AnyEntity>(entity: E, key: EntityKey<E>, values: SettableValues<E>): this {
+    atBoundary('change()', () => this.#change(entity, key, values));
+    return this;
+  }
+
+  #change(entity: unknown, key: unknown, values: unknown) {
     if (!isEntity(entity)) throw invalidValueError(`change() takes an ElectroDB Entity first, got ${describeValue(entity)}`);
     const plan = planOf(entity);
     const written = writeKey(plan, key);
     const staged = this.#items.get(itemIdentity(plan.tableName(), written.key));
     if (staged === undefined) throw invalidValueError(`${written.itemId} was not read in this session: read() it first, so its changes can be guarded`);
     // Checked now, at the call that introduced them, as the update that commits them will be.
-    buildUpdateOperations(plan, (u: { set(values: unknown): unknown }) => u.set(values));
-    for (const name of Object.keys(values)) staged.changes[name] = (values as Record<string, unknown>)[name];
-    return this;
+    const { assigned } = buildUpdateOperations(plan, (u: { set(values: unknown): unknown }) => u.set(values));
+    // The values as set() read them: own properties, read once.
+    for (const name of Object.keys(assigned)) staged.changes[name] = assigned[name];
   }
 
   /** Before and after, per attribute, per item; attributes whose value does not change are left out. */
   diff(): StagedItemDiff[] {
-    return this.#changed().map(({ diff }) => diff);
+    return atBoundary('diff()', () => this.#changed().map(({ diff }) => diff));
   }
 
   /** The staged items with at least one real change, each with its diff. */

@@ -8,7 +8,7 @@ import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dyn
 import { useTable } from '@dynatx/testing/vitest';
 import { Entity } from 'electrodb';
 import { describe, expect, test } from 'vitest';
-import { TransactionAbortedError, TransactionValidationError, tx, txGet } from '../../src/index.js';
+import { NumberValue, TransactionAbortedError, TransactionValidationError, tx, txGet } from '../../src/index.js';
 
 const Doc = new Entity(
   {
@@ -57,6 +57,28 @@ describe('what params() shows is what DynamoDB stores', () => {
     const shown = write.params().TransactItems![0]!.Put!.Item!;
     await write.execute(table.client);
     expect(await stored('numbers')).toEqual(shown);
+  });
+});
+
+describe('what dynatx hands back is what is stored (found by the fuzz suite)', () => {
+  test('numbers no JavaScript number holds exactly come back as bigint or NumberValue, in reads and old items', async () => {
+    const body = { big: 12345678901234567890123456789n, double: -7.0818456288105915e84, precise: new NumberValue('0.1234567890123456789012345'), small: 1.5 };
+    await tx().put(Doc, { id: 'exact', body }).execute(table.client);
+    const read = await txGet().get(Doc, { id: 'exact' }).execute(table.client);
+    const got = (read.items[0] as { body: Record<string, unknown> }).body;
+    expect(got.big).toBe(12345678901234567890123456789n);
+    expect(got.double).toBe(-7.0818456288105915e84);
+    expect(got.precise).toEqual(new NumberValue('0.1234567890123456789012345'));
+    expect(got.small).toBe(1.5);
+    // The old item of a cancelled write is formatted the same way (this used to throw).
+    const cancelled = await tx()
+      .put(Doc, { id: 'exact', owner: 'z' }, { if: (d, op) => op.notExists(d.id), returnOldItemOnFailure: true })
+      .execute(table.client);
+    expect(cancelled.committed).toBe(false);
+    if (!cancelled.committed) expect((cancelled.reasons[0]!.oldItem as { body: Record<string, unknown> }).body).toEqual(got);
+    // And what was read can be written back unchanged.
+    const again = tx().put(Doc, { id: 'exact-copy', body: got }).params().TransactItems![0]!.Put!.Item!.body;
+    expect(again).toEqual(tx().put(Doc, { id: 'exact-copy', body }).params().TransactItems![0]!.Put!.Item!.body);
   });
 });
 
