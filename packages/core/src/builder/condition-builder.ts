@@ -80,20 +80,28 @@ interface RefImpl {
 const refsCache = new WeakMap<EntityPlan, Record<string, RefImpl>>();
 
 /**
- * Every condition `op` made. A condition is accepted only when it is in here: an object that
+ * A condition `op` made. A condition is accepted only when it is one of these: an object that
  * merely looks like one (a `kind`, an `operator` field) is refused, never compiled as written
- * and never dropped. A WeakSet rather than a property, so nothing a caller can set forges it.
+ * and never dropped. The node sits in a private field, which only this constructor can
+ * install: copying properties, symbols or the prototype onto another object forges nothing.
  */
-const madeByOp = new WeakSet<object>();
+class MadeCondition {
+  readonly #node: ConditionNode;
+  constructor(node: ConditionNode) {
+    this.#node = node;
+  }
+  static nodeOf(value: unknown): ConditionNode | undefined {
+    return typeof value === 'object' && value !== null && #node in value ? (value as MadeCondition).#node : undefined;
+  }
+}
 
 function made(node: ConditionNode): Condition {
-  madeByOp.add(node);
-  return node as unknown as Condition;
+  return new MadeCondition(node) as unknown as Condition;
 }
 
 /** The node behind a condition `op` made, or `undefined` for anything else. */
 export function conditionNodeOf(value: unknown): ConditionNode | undefined {
-  return typeof value === 'object' && value !== null && madeByOp.has(value) ? (value as ConditionNode) : undefined;
+  return MadeCondition.nodeOf(value);
 }
 
 /** The `t` in `(t, op) => ...`: one reference per attribute of the entity (and map property), made once. */
@@ -150,6 +158,14 @@ function compare(operator: ComparisonOperator, name: string) {
   };
 }
 
+/** A string version of an attribute's plan, for `begins_with` prefixes; one per attribute. */
+const prefixPlans = new WeakMap<AttributePlan, AttributePlan>();
+function prefixPlan(attribute: AttributePlan): AttributePlan {
+  let plan = prefixPlans.get(attribute);
+  if (plan === undefined) prefixPlans.set(attribute, (plan = Object.freeze({ ...attribute, kind: 'string' as const })));
+  return plan;
+}
+
 function elementPlan(ref: RefData): AttributePlan {
   const attribute = ref.attribute;
   if (attribute.kind === 'list' && attribute.listItem) return attribute.listItem;
@@ -194,7 +210,7 @@ export const conditionOperators: ConditionOperators = Object.freeze({
   beginsWith(attribute: unknown, prefix: string): Condition {
     const ref = asRef(attribute, 'beginsWith');
     if (typeof prefix !== 'string') throw invalidValueError(`beginsWith() on ${ref.attribute.path} takes a string prefix`);
-    return made({ kind: 'function', name: 'begins_with', args: [subject(ref), valueOperand(ref, prefix, { ...ref.attribute, kind: 'string' })] });
+    return made({ kind: 'function', name: 'begins_with', args: [subject(ref), valueOperand(ref, prefix, prefixPlan(ref.attribute))] });
   },
   contains(attribute: unknown, element: unknown): Condition {
     const ref = asRef(attribute, 'contains');

@@ -1,56 +1,38 @@
 import type { ConditionNode, OperandNode } from '../nodes/condition-node.js';
 import type { ExpressionContext } from './expression-context.js';
 
-/** A condition tree to a ConditionExpression string, placeholders taken from `context`. */
+/**
+ * A condition tree to a ConditionExpression string, placeholders taken from `context`, which
+ * also counts what DynamoDB counts against its 300 operators and functions: each comparison,
+ * BETWEEN, IN, function call (size() included), NOT, and each AND/OR joining two conditions;
+ * parentheses and path dereferences are free (checked against DynamoDB Local).
+ */
 export function compileCondition(node: ConditionNode, context: ExpressionContext): string {
   switch (node.kind) {
     case 'compare':
+      context.operators++;
       return `${operand(node.left, context)} ${node.operator} ${operand(node.right, context)}`;
     case 'between':
+      context.operators++;
       return `${operand(node.subject, context)} BETWEEN ${operand(node.low, context)} AND ${operand(node.high, context)}`;
     case 'in':
+      context.operators++;
       return `${operand(node.subject, context)} IN (${node.values.map((v) => operand(v, context)).join(', ')})`;
     case 'function':
+      context.operators++;
       return `${node.name}(${node.args.map((a) => operand(a, context)).join(', ')})`;
     case 'and':
     case 'or':
       if (node.conditions.length === 1) return compileCondition(node.conditions[0]!, context);
+      context.operators += node.conditions.length - 1;
       return node.conditions.map((c) => grouped(c, context)).join(node.kind === 'and' ? ' AND ' : ' OR ');
     case 'not':
+      context.operators++;
       return `NOT ${grouped(node.condition, context)}`;
     default:
       // Nodes only come from `op` and dynatx itself; reaching this is a bug, never a dropped condition.
       throw new TypeError(`dynatx: unknown condition node ${JSON.stringify((node as { kind?: unknown }).kind)}`);
   }
-}
-
-/**
- * How many operators and functions DynamoDB counts in a condition (at most 300): each
- * comparison, BETWEEN, IN, function call (size() included), NOT, and each AND/OR joining two
- * conditions. Parentheses and path dereferences are free. Checked against DynamoDB Local.
- */
-export function conditionOperatorCount(node: ConditionNode): number {
-  switch (node.kind) {
-    case 'compare':
-      return 1 + operandOperators(node.left) + operandOperators(node.right);
-    case 'between':
-      return 1 + operandOperators(node.subject) + operandOperators(node.low) + operandOperators(node.high);
-    case 'in':
-      return 1 + operandOperators(node.subject);
-    case 'function':
-      return 1 + node.args.reduce((sum, arg) => sum + operandOperators(arg), 0);
-    case 'and':
-    case 'or':
-      return node.conditions.length - 1 + node.conditions.reduce((sum, c) => sum + conditionOperatorCount(c), 0);
-    case 'not':
-      return 1 + conditionOperatorCount(node.condition);
-    default:
-      throw new TypeError(`dynatx: unknown condition node ${JSON.stringify((node as { kind?: unknown }).kind)}`);
-  }
-}
-
-function operandOperators(node: OperandNode): number {
-  return node.kind === 'size' ? 1 : 0;
 }
 
 /** Parenthesised where precedence could otherwise regroup it. */
@@ -64,6 +46,7 @@ function operand(node: OperandNode, context: ExpressionContext): string {
     case 'path':
       return context.path(node.path);
     case 'size':
+      context.operators++;
       return `size(${context.path(node.path)})`;
     case 'value':
       return context.value(node.value);

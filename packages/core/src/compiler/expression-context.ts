@@ -1,4 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { attributeValueSize, utf8Length } from '../schema/marshal.js';
 
 /**
  * Placeholders for one action's expressions. Every attribute name and value goes through a
@@ -9,6 +10,13 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 export class ExpressionContext {
   names: Record<string, string> | undefined;
   values: Record<string, AttributeValue> | undefined;
+  /**
+   * What the substitutions add to the request's payload (the attribute names the placeholders
+   * stand for, and the values), counted as they are made rather than in a second pass.
+   */
+  substitutionBytes = 0;
+  /** Operators and functions in the condition compiled so far (DynamoDB allows 300). */
+  operators = 0;
   /** Attribute names in placeholder order. An action names a handful, so a scan beats a Map. */
   #named: string[] = [];
   #valueCount = 0;
@@ -18,6 +26,7 @@ export class ExpressionContext {
     if (index !== -1) return PLACEHOLDERS[index] ?? `#${index}`;
     const placeholder = PLACEHOLDERS[this.#named.length] ?? `#${this.#named.length}`;
     this.#named.push(attributeName);
+    this.substitutionBytes += utf8Length(attributeName);
     (this.names ??= {})[placeholder] = attributeName;
     return placeholder;
   }
@@ -30,6 +39,7 @@ export class ExpressionContext {
     const index = this.#valueCount++;
     const placeholder = VALUE_PLACEHOLDERS[index] ?? `:${index}`;
     (this.values ??= {})[placeholder] = value;
+    this.substitutionBytes += attributeValueSize(value);
     return placeholder;
   }
 }

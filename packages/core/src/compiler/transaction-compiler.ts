@@ -19,8 +19,8 @@ export function compileTransaction(
   return input;
 }
 
-export function compileAction(action: ActionNode): TransactWriteItem {
-  const context = new ExpressionContext();
+/** One action's request item; `context` collects its placeholders, sizes and operator count. */
+export function compileAction(action: ActionNode, context: ExpressionContext = new ExpressionContext()): TransactWriteItem {
   const table = action.table;
   switch (action.kind) {
     case 'put': {

@@ -13,9 +13,18 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** `abc`, or `abc…(+499,997 chars)`; control characters as `\n`, `\u0000`, ... */
 export function shownText(text: string, max: number = MAX_SHOWN): string {
+  if (text.length <= max && !hasControl(text)) return text; // the common case, without a regex
   const cut = text.length > max ? text.slice(0, max) : text;
   const escaped = cut.replace(CONTROL, escapeControl);
   return text.length > max ? `${escaped}…(+${(text.length - max).toLocaleString('en-US')} chars)` : escaped;
+}
+
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
 }
 
 function escapeControl(character: string): string {

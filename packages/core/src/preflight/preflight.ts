@@ -17,7 +17,7 @@ import {
 import { KEY_LIMITS } from '../schema/item-writer.js';
 import { MAX_NAME_BYTES, MAX_NESTED_CONTAINERS, attributeValueSize, itemSize, utf8Length } from '../schema/marshal.js';
 import { MAX_SIGNIFICANT_DIGITS } from '../schema/number-value.js';
-import { conditionOperatorCount } from '../compiler/condition-compiler.js';
+import { ExpressionContext } from '../compiler/expression-context.js';
 
 /**
  * DynamoDB's limits, from the TransactWriteItems reference and the service quotas page, each
@@ -52,12 +52,15 @@ export const LIMITS = Object.freeze({
  * key sizes); this pass checks what only the whole request shows. It compiles each action on
  * the way, so the checks cost one pass.
  *
+ * The payload, operator count and substitution sizes are counted while each action compiles
+ * (`ExpressionContext`); `payloadBytes` computes the same from a finished request item.
+ *
  * What no client can check: an update that grows the stored item past 400 KB (the stored item
  * is unknown here). The update's own values are checked; DynamoDB cancels the rest.
  */
 export function preflight(
   actions: readonly ActionNode[],
-  compile: (action: ActionNode) => TransactWriteItem,
+  compile: (action: ActionNode, context: ExpressionContext) => TransactWriteItem,
 ): TransactWriteItem[] {
   if (actions.length === 0) throw emptyTransactionError();
   if (actions.length > LIMITS.actions) throw tooManyActionsError();
@@ -71,16 +74,15 @@ export function preflight(
     if (action.kind === 'put' && action.itemSize > LIMITS.itemBytes) {
       throw new TransactionValidationError('ItemTooLarge', itemTooLargeMessage(action.itemId, action.itemSize, LIMITS.itemBytes));
     }
-    if (action.condition !== undefined) {
-      const operators = conditionOperatorCount(action.condition);
-      if (operators > LIMITS.conditionOperators) {
-        throw new TransactionValidationError('ExpressionTooLong', tooManyOperatorsMessage(action.itemId, operators, LIMITS.conditionOperators));
-      }
+    const context = new ExpressionContext();
+    const item = compile(action, context);
+    if (context.operators > LIMITS.conditionOperators) {
+      throw new TransactionValidationError('ExpressionTooLong', tooManyOperatorsMessage(action.itemId, context.operators, LIMITS.conditionOperators));
     }
-    const item = compile(action);
     const body = (item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck)!;
-    checkExpression(action.itemId, 'ConditionExpression', body.ConditionExpression);
-    checkExpression(action.itemId, 'UpdateExpression', (body as { UpdateExpression?: string }).UpdateExpression);
+    const expressionBytes =
+      checkExpression(action.itemId, 'ConditionExpression', body.ConditionExpression) +
+      checkExpression(action.itemId, 'UpdateExpression', (body as { UpdateExpression?: string }).UpdateExpression);
     if (action.kind === 'update') {
       // What the update alone writes: a lower bound of the item it leaves behind.
       const ownBytes = keyBytes(action.key) + updateValuesBytes(action);
@@ -88,7 +90,7 @@ export function preflight(
         throw new TransactionValidationError('ItemTooLarge', updateTooLargeMessage(action.itemId, ownBytes, LIMITS.itemBytes));
       }
     }
-    totalBytes += payloadBytes(item, action.kind === 'put' ? action.itemSize : undefined);
+    totalBytes += (action.kind === 'put' ? action.itemSize : keyBytes(action.key)) + expressionBytes + context.substitutionBytes;
     items[i] = item;
   }
   if (totalBytes > LIMITS.transactionBytes) {
@@ -97,13 +99,14 @@ export function preflight(
   return items;
 }
 
-/** An expression within DynamoDB's 4 KB (UTF-8). */
-function checkExpression(itemId: string, which: string, expression: string | undefined) {
-  if (expression === undefined || expression.length <= LIMITS.expressionBytes / 3) return;
+/** An expression within DynamoDB's 4 KB (UTF-8); its length in bytes. */
+function checkExpression(itemId: string, which: string, expression: string | undefined): number {
+  if (expression === undefined) return 0;
   const bytes = utf8Length(expression);
   if (bytes > LIMITS.expressionBytes) {
     throw new TransactionValidationError('ExpressionTooLong', expressionTooLongMessage(itemId, which, bytes, LIMITS.expressionBytes));
   }
+  return bytes;
 }
 
 /**

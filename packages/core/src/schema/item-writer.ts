@@ -35,7 +35,8 @@ export function writeKey(plan: EntityPlan, input: unknown): WrittenKey {
     throw invalidValueError(`${plan.name} key must be an object with ${plan.keyNames.join(', ')}`);
   }
   const values = input as Record<string, unknown>;
-  for (const name of Object.keys(values)) {
+  for (const name in values) {
+    if (!hasOwn(values, name)) continue; // inherited properties are not the caller's values
     if (!plan.attributes.get(name)?.isPrimaryKeyComposite) throw invalidValueError(notAKeyAttributeMessage(plan.name, name));
   }
   const size: SizeCounter = { bytes: 0 };
@@ -59,7 +60,8 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
   // The given attributes first (the common case touches nothing else), then the defaults of
   // the missing ones, then the check that nothing required is missing.
   let values = given;
-  for (const name of Object.keys(given)) {
+  for (const name in given) {
+    if (!hasOwn(given, name)) continue;
     const attribute = plan.attributes.get(name);
     if (attribute === undefined) throw invalidValueError(unknownAttributeMessage(plan.name, name));
     const value = given[name];
@@ -180,9 +182,8 @@ function checkKeySize(
   value: string | number | undefined,
   indexName = '',
 ): string | number {
-  const where = indexName === '' ? `its ${role} key '${field}'` : `its index '${indexName}' ${role} key '${field}'`;
   if (value === undefined || value === '') {
-    throw invalidValueError(`${itemIdOf(plan, values)}: ${where} would be empty, which DynamoDB does not accept for a key`);
+    throw invalidValueError(`${itemIdOf(plan, values)}: ${keyName(role, field, indexName)} would be empty, which DynamoDB does not accept for a key`);
   }
   if (typeof value === 'number') return value;
   const limit = role === 'partition' ? KEY_LIMITS.partitionBytes : KEY_LIMITS.sortBytes;
@@ -190,10 +191,14 @@ function checkKeySize(
   if (value.length * 3 > limit) {
     const bytes = utf8Length(value);
     if (bytes > limit) {
-      throw invalidValueError(`${itemIdOf(plan, values)}: ${where} is ${bytes} bytes; DynamoDB allows at most ${limit}`);
+      throw invalidValueError(`${itemIdOf(plan, values)}: ${keyName(role, field, indexName)} is ${bytes} bytes; DynamoDB allows at most ${limit}`);
     }
   }
   return value;
+}
+
+function keyName(role: string, field: string, indexName: string): string {
+  return indexName === '' ? `its ${role} key '${field}'` : `its index '${indexName}' ${role} key '${field}'`;
 }
 
 /**
@@ -210,9 +215,11 @@ export function itemIdOf(plan: EntityPlan, composites: Readonly<Record<string, u
   return `${text}}`;
 }
 
+const hasOwn = (values: object, name: string) => Object.prototype.hasOwnProperty.call(values, name);
+
 /** A property of the caller's object only when it is its own. */
 function own(values: Readonly<Record<string, unknown>>, name: string): unknown {
-  return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+  return hasOwn(values, name) ? values[name] : undefined;
 }
 
 function ownValues(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -221,8 +228,10 @@ function ownValues(values: Readonly<Record<string, unknown>>): Record<string, un
   return copy;
 }
 
+/** `target[name] = value`, also for a name like `__proto__` (which plain assignment would not store). */
 function defineOwn(target: Record<string, unknown>, name: string, value: unknown) {
-  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  if (name === '__proto__') Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  else target[name] = value;
 }
 
 function hasAnyComposite(names: ReadonlySet<string>, values: Readonly<Record<string, unknown>>): boolean {

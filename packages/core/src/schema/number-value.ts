@@ -64,8 +64,32 @@ export function normalizedNumberSize(number: NormalizedNumber): number {
 
 /** The size of a number given as DynamoDB text (an `N`, or a member of an `NS`). */
 export function numberTextSize(text: string): number {
+  const integer = plainIntegerSize(text);
+  if (integer !== -1) return integer;
   const normalized = normalizeNumberText(text);
   return normalized === 'not a number' ? text.length : normalizedNumberSize(normalized);
+}
+
+/**
+ * The size of a plain integer (`-?[0-9]+`, the usual number) without the general parse, or -1
+ * for anything else.
+ */
+function plainIntegerSize(text: string): number {
+  let start = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  if (start === text.length) return -1;
+  let end = text.length;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
+  }
+  while (start < end && text.charCodeAt(start) === 48) start++;
+  if (start === end) return 1; // zero
+  while (text.charCodeAt(end - 1) === 48) end--;
+  // Powers of ten of the first and last non-zero digits, counted from the end of the text.
+  const high = text.length - 1 - start;
+  const low = text.length - end;
+  const pairs = Math.floor(high / 2) - Math.floor(low / 2) + 1;
+  return text.charCodeAt(0) === 45 ? Math.min(21, pairs + 2) : pairs + 1;
 }
 
 /**
