@@ -98,19 +98,23 @@ describe('params(): the exact TransactWriteItems input', () => {
       .params().TransactItems!;
     const update = item!.Update!;
     expect(update.UpdateExpression).toBe(
-      'SET #0 = :0, #1 = if_not_exists(#1, :1), #2 = list_append(#2, :2), #3 = :3, #4 = :4, #5 = :5, #6 = :6 REMOVE #7 ADD #8 :7',
+      // append as ElectroDB writes it: a missing list counts as empty
+      'SET #0 = :0, #1 = if_not_exists(#1, :1), #2 = list_append(if_not_exists(#2, :3), :2), #3 = :4, #4 = :5, #5 = :6, #6 = :7 REMOVE #7 ADD #8 :8',
     );
     expect(update.ExpressionAttributeNames).toMatchObject({ '#0': 'actor', '#1': 'at', '#2': 'notes', '#7': 'flagged', '#8': 'tags' });
-    expect(update.ConditionExpression).toBe('attribute_exists(#0) AND #1 > :8');
-    expect(update.ExpressionAttributeValues![':7']).toEqual({ SS: ['x'] });
+    expect(update.ExpressionAttributeValues![':3']).toEqual({ L: [] });
+    expect(update.ConditionExpression).toBe('attribute_exists(#0) AND #1 > :9');
+    expect(update.ExpressionAttributeValues![':8']).toEqual({ SS: ['x'] });
   });
 
   test('subtract and deleteFromSet', () => {
     const [item] = tx()
       .update(Tenant, { tenant: 't' }, (u) => u.subtract({ seats: 2 }).deleteFromSet({ admins: new Set(['bob']) }))
       .params().TransactItems!;
-    expect(item!.Update!.UpdateExpression).toBe('SET #0 = #0 - :0, #1 = :1, #2 = :2, #3 = :3 DELETE #4 :4');
-    expect(item!.Update!.ExpressionAttributeValues![':4']).toEqual({ SS: ['bob'] });
+    // subtract as ElectroDB writes it: a missing number counts as 0
+    expect(item!.Update!.UpdateExpression).toBe('SET #0 = (if_not_exists(#0, :1) - :0), #1 = :2, #2 = :3, #3 = :4 DELETE #4 :5');
+    expect(item!.Update!.ExpressionAttributeValues![':1']).toEqual({ N: '0' });
+    expect(item!.Update!.ExpressionAttributeValues![':5']).toEqual({ SS: ['bob'] });
   });
 
   test('conditions: every operator compiles to DynamoDB syntax', () => {

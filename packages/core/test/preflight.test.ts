@@ -106,21 +106,21 @@ describe('values from untyped JavaScript', () => {
     expectValidationError(update((u) => u.set({ seats: 'many' })), 'InvalidValue', 'Tenant.seats must be a finite number, got the string "many"');
     expectValidationError(update((u) => u), 'InvalidValue', /The update of Tenant\{tenant:a\} has no operations/);
     expectValidationError(update(() => ({})), 'InvalidValue', /must return the builder it was given/);
-    expectValidationError(update((u) => u.set({ seats: 1 }).add({ seats: 2 })), 'InvalidValue', "Tenant: one update changes 'seats' twice; combine the two operations");
+    expectValidationError(update((u) => u.set({ seats: 1 }).add({ seats: 2 })), 'InvalidValue', "Tenant: one update changes 'seats' twice (or a path inside it); combine the two operations");
   });
 
   test('conditions: values that do not fit the attribute', () => {
     const check = (fn: (t: any, op: any) => unknown) => () => untyped().check(Tenant, { tenant: 'a' }, fn);
     expectValidationError(check((t, op) => op.eq(t.status, 'gone')), 'InvalidValue', 'Tenant.status must be one of "active", "suspended", got the string "gone"');
     expectValidationError(check((t, op) => op.gt(t.seats, '3')), 'InvalidValue', 'Tenant.seats must be a finite number, got the string "3"');
-    expectValidationError(check((_t, op) => op.eq('status', 'active')), 'InvalidValue', 'op.eq() takes an attribute reference first, such as t.status');
+    expectValidationError(check((_t, op) => op.eq('status', 'active')), 'InvalidValue', 'op.eq() takes an attribute reference, such as t.status, got the string "status"');
     expectValidationError(check((t, op) => op.in(t.seats, Array.from({ length: 101 }, (_, i) => i))), 'InvalidValue', 'in() takes at most 100 values, got 101');
     expectValidationError(check(() => 'status = :s'), 'InvalidValue', /takes conditions made with op|check\(\) on Tenant\{tenant:a\}/);
     expectValidationError(() => untyped().check(Tenant, { tenant: 'a' }), 'InvalidValue', /check\(\) on Tenant\{tenant:a\} takes a condition function/);
   });
 
   test('the first argument must be an entity', () => {
-    expectValidationError(() => untyped().put({ name: 'Event' }, {}), 'InvalidValue', 'put() takes an ElectroDB Entity as its first argument');
+    expectValidationError(() => untyped().put({ name: 'Event' }, {}), 'InvalidValue', 'put() takes an ElectroDB Entity first, got an object');
   });
 });
 

@@ -26,11 +26,12 @@ describe('optimistic locking: params', () => {
     const [item] = tx()
       .update(VersionedAccount, { accountId: 'a' }, (u) => u.subtract({ balance: 2 }), { expectedVersion: 7 })
       .params().TransactItems!;
-    expect(item!.Update!.UpdateExpression).toBe('SET #0 = #0 - :0, #1 = :1, #2 = :2, #3 = :3, #4 = :4');
+    expect(item!.Update!.UpdateExpression).toBe('SET #0 = (if_not_exists(#0, :1) - :0), #1 = :2, #2 = :3, #3 = :4, #4 = :5');
     expect(item!.Update!.ExpressionAttributeNames).toMatchObject({ '#1': 'version' });
-    expect(item!.Update!.ExpressionAttributeValues![':1']).toEqual({ N: '8' });
-    expect(item!.Update!.ConditionExpression).toBe('#1 = :5');
-    expect(item!.Update!.ExpressionAttributeValues![':5']).toEqual({ N: '7' });
+    expect(item!.Update!.ExpressionAttributeValues![':1']).toEqual({ N: '0' }); // subtract's "missing counts as 0"
+    expect(item!.Update!.ExpressionAttributeValues![':2']).toEqual({ N: '8' });
+    expect(item!.Update!.ConditionExpression).toBe('#1 = :6');
+    expect(item!.Update!.ExpressionAttributeValues![':6']).toEqual({ N: '7' });
   });
 
   test('delete and check carry the guard; a check writes no version', () => {

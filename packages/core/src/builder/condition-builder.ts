@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
+import { REF, attributeRefsOf, refDataOf, type RefData } from './attribute-refs.js';
 import type { AnyEntity, AttributeRef, AttributeRefs, RefKind, RefValue } from '../schema/entity-types.js';
 import type { ComparisonOperator, ConditionNode, OperandNode } from '../nodes/condition-node.js';
 import { marshalValue } from '../schema/marshal.js';
@@ -61,25 +62,6 @@ export interface ConditionOperators {
 }
 
 /**
- * What a reference knows, kept under a symbol: a map's reference also carries its properties'
- * references by name, and no property name may collide with this.
- */
-const REF = Symbol('dynatx.attributeRef');
-
-interface RefData {
-  readonly entityName: string;
-  readonly attribute: AttributePlan;
-  /** DynamoDB attribute names from the top level down, e.g. `['detail', 'ip']`. */
-  readonly path: readonly string[];
-  readonly isSize: boolean;
-}
-interface RefImpl {
-  readonly [REF]: RefData;
-}
-
-const refsCache = new WeakMap<EntityPlan, Record<string, RefImpl>>();
-
-/**
  * A condition `op` made. A condition is accepted only when it is one of these: an object that
  * merely looks like one (a `kind`, an `operator` field) is refused, never compiled as written
  * and never dropped. The node sits in a private field, which only this constructor can
@@ -104,25 +86,6 @@ export function conditionNodeOf(value: unknown): ConditionNode | undefined {
   return MadeCondition.nodeOf(value);
 }
 
-/** The `t` in `(t, op) => ...`: one reference per attribute of the entity (and map property), made once. */
-export function attributeRefsOf(plan: EntityPlan): Record<string, RefImpl> {
-  let refs = refsCache.get(plan);
-  if (refs === undefined) {
-    refs = {};
-    for (const attribute of plan.attributes.values()) refs[attribute.name] = makeRef(plan.name, attribute, [attribute.field]);
-    refsCache.set(plan, Object.freeze(refs));
-  }
-  return refs;
-}
-
-function makeRef(entityName: string, attribute: AttributePlan, path: readonly string[]): RefImpl {
-  const ref: Record<string | symbol, unknown> = { [REF]: { entityName, attribute, path, isSize: false } };
-  for (const property of attribute.properties?.values() ?? []) {
-    ref[property.name] = makeRef(entityName, property, [...path, property.field]);
-  }
-  return Object.freeze(ref) as unknown as RefImpl;
-}
-
 const sizeAttribute: AttributePlan = Object.freeze({
   name: 'size',
   path: 'size()',
@@ -138,9 +101,7 @@ const sizeAttribute: AttributePlan = Object.freeze({
 });
 
 function asRef(value: unknown, operator: string): RefData {
-  const data = typeof value === 'object' && value !== null ? (value as Partial<RefImpl>)[REF] : undefined;
-  if (data === undefined) throw invalidValueError(`op.${operator}() takes an attribute reference first, such as t.status`);
-  return data;
+  return refDataOf(value, `op.${operator}()`);
 }
 
 function subject(ref: RefData): OperandNode {

@@ -13,7 +13,7 @@ import { MAX_ACTIONS } from '../errors/messages.js';
 import { atBoundary, invalidValueError, tooManyActionsError } from '../errors/errors.js';
 import { describeValue } from '../errors/user-text.js';
 import { checkToken } from '../executor/write-executor.js';
-import { parseCheck, parseDelete, parsePut, parseUpdate, type ActionOptions } from '../parser/action-parser.js';
+import { parseCheck, parseDelete, parsePut, parseUpdate, parseUpsert, type ActionOptions } from '../parser/action-parser.js';
 import { compileTransaction } from '../compiler/transaction-compiler.js';
 
 /** What the type of a transaction remembers about each action, for typed outcomes. */
@@ -136,6 +136,42 @@ export interface WriteActions {
     ...options: OptionsFor<E, WriteOptions<E, Label>, number>
   ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
 
+  /** Write a whole item that must not exist yet (ElectroDB's `create`): cancelled when it does. */
+  create<This extends AnyWriteTransaction, E extends AnyEntity, const Item extends EntityPutItem<E>, const Label extends string = never>(
+    this: This,
+    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
+    item: Item & NoInfer<ItemGuard<E, Item, SeenOf<This>>>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, 'new'>
+  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Item>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+
+  /** Change attributes of an item that must exist (ElectroDB's `patch`): cancelled when it does not. */
+  patch<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+    this: This,
+    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
+    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    operations: UpdateFn<E>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
+  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+
+  /**
+   * Create the item, or set the given attributes of the existing one (ElectroDB's `upsert`:
+   * defaults and setters apply, read-only attributes are only written when absent).
+   */
+  upsert<This extends AnyWriteTransaction, E extends AnyEntity, const Item extends EntityPutItem<E>, const Label extends string = never>(
+    this: This,
+    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
+    item: Item & NoInfer<ItemGuard<E, Item, SeenOf<This>>>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
+  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Item>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+
+  /** Delete an item that must exist (ElectroDB's `remove`): cancelled when it does not. */
+  remove<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+    this: This,
+    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
+    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    ...options: OptionsFor<E, WriteOptions<E, Label>, number>
+  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+
   /** Require a condition of an item the transaction does not write. */
   check<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
     this: This,
@@ -178,6 +214,26 @@ class WriteTransactionImpl {
   delete(entity: unknown, key: unknown, options?: ActionOptions) {
     this.#ensureRoom();
     return this.#with(atBoundary('delete()', () => parseDelete(entity, key, options)));
+  }
+
+  create(entity: unknown, item: unknown, options?: ActionOptions) {
+    this.#ensureRoom();
+    return this.#with(atBoundary('create()', () => parsePut(entity, item, options, 'create')));
+  }
+
+  patch(entity: unknown, key: unknown, operations: unknown, options?: ActionOptions) {
+    this.#ensureRoom();
+    return this.#with(atBoundary('patch()', () => parseUpdate(entity, key, operations, options, 'patch')));
+  }
+
+  upsert(entity: unknown, item: unknown, options?: ActionOptions) {
+    this.#ensureRoom();
+    return this.#with(atBoundary('upsert()', () => parseUpsert(entity, item, options)));
+  }
+
+  remove(entity: unknown, key: unknown, options?: ActionOptions) {
+    this.#ensureRoom();
+    return this.#with(atBoundary('remove()', () => parseDelete(entity, key, options, 'remove')));
   }
 
   check(entity: unknown, key: unknown, condition: unknown, options?: ActionOptions) {

@@ -2,14 +2,17 @@ import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
 import type {
   AddableValues,
   AnyEntity,
+  AttributeRef,
+  RefValue,
+  UpdatableRefs,
   AppendableValues,
   RemovableName,
   SetMemberValues,
   SettableValues,
   SubtractableValues,
 } from '../schema/entity-types.js';
-import type { UpdateOperationNode } from '../nodes/update-node.js';
-import { marshalValue } from '../schema/marshal.js';
+import type { UpdateRequest, UpdateRequestKind } from '../nodes/update-node.js';
+import { attributeRefsOf, refDataOf, type RefData } from './attribute-refs.js';
 import { invalidValueError } from '../errors/errors.js';
 import { notUpdatableMessage, unknownAttributeMessage } from '../errors/messages.js';
 import { describeValue } from '../errors/user-text.js';
@@ -31,26 +34,37 @@ export interface UpdateOperations<E extends AnyEntity, Chosen extends boolean = 
   setIfNotExists(values: SettableValues<E>): UpdateOperations<E, true>;
   /** `ADD a :v`: adds to a number (a missing one counts as 0) or adds members to a set. */
   add(values: AddableValues<E>): UpdateOperations<E, true>;
-  /** `SET a = a - :v` */
+  /** `SET a = (if_not_exists(a, 0) - :v)`: a missing number counts as 0, as in ElectroDB. */
   subtract(values: SubtractableValues<E>): UpdateOperations<E, true>;
-  /** `SET a = list_append(a, :v)` (the list must exist). */
+  /** `SET a = list_append(if_not_exists(a, []), :v)`: adds elements at the end (a missing list counts as empty). */
   append(values: AppendableValues<E>): UpdateOperations<E, true>;
+  /** `SET a = list_append(:v, if_not_exists(a, []))`: adds elements at the start. */
+  prepend(values: AppendableValues<E>): UpdateOperations<E, true>;
   /** `DELETE a :v`: removes members from a set. */
   deleteFromSet(values: SetMemberValues<E>): UpdateOperations<E, true>;
   /** `REMOVE a`: only attributes that are not required. */
   remove(attributes: readonly RemovableName<E>[]): UpdateOperations<E, true>;
+  /**
+   * `SET a.b = :v` / `SET a[2] = :v`: one map property or list element, chosen from the schema:
+   * `u.setPath((t) => t.detail.ip, '10.0.0.1')`, `u.setPath((t) => t.notes.at(0), 'first')`.
+   */
+  setPath<R extends AttributeRef>(path: (attributes: UpdatableRefs<E>) => R, value: RefValue<R>): UpdateOperations<E, true>;
+  /** `REMOVE a.b` / `REMOVE a[2]`: one map property or list element (a list's later elements move up). */
+  removePath(path: (attributes: UpdatableRefs<E>) => AttributeRef): UpdateOperations<E, true>;
 }
 
 export type UpdateFn<E extends AnyEntity> = (update: UpdateOperations<E>) => UpdateOperations<E, true>;
 
-type ValueOperation = Exclude<UpdateOperationNode['kind'], 'remove'>;
+type ValueOperation = Exclude<UpdateRequestKind, 'remove'>;
 
+/** The attribute kinds each operation fits; `undefined`: any kind. */
 const KINDS_FOR: Record<ValueOperation, readonly AttributePlan['kind'][] | undefined> = {
   set: undefined,
   setIfNotExists: undefined,
   add: ['number', 'set'],
   subtract: ['number'],
   append: ['list'],
+  prepend: ['list'],
   deleteFromSet: ['set'],
 };
 
@@ -60,9 +74,15 @@ const NOUN_FOR: Record<ValueOperation, string> = {
   add: 'numbers and sets',
   subtract: 'numbers',
   append: 'lists',
+  prepend: 'lists',
   deleteFromSet: 'sets',
 };
 
+/**
+ * The update builder handed to an update function. It records what the caller asked for,
+ * checked against the schema (the attribute exists, may be updated, and fits the operation);
+ * the values themselves are written by the entity's writer, which knows its hooks and keys.
+ */
 class UpdateOperationsImpl {
   /**
    * The one update call this builder belongs to. An update function must return a builder
@@ -73,9 +93,7 @@ class UpdateOperationsImpl {
 
   constructor(
     readonly plan: EntityPlan,
-    readonly operations: readonly UpdateOperationNode[],
-    /** Attributes given a plain new value (`set`): secondary-index keys are rebuilt from these. */
-    readonly assigned: Readonly<Record<string, unknown>>,
+    readonly requests: readonly UpdateRequest[],
     origin: object,
   ) {
     this.#origin = origin;
@@ -101,52 +119,73 @@ class UpdateOperationsImpl {
   append(values: unknown) {
     return this.#withValues('append', values);
   }
+  prepend(values: unknown) {
+    return this.#withValues('prepend', values);
+  }
   deleteFromSet(values: unknown) {
     return this.#withValues('deleteFromSet', values);
   }
 
   remove(attributes: unknown) {
-    if (!Array.isArray(attributes)) throw invalidValueError('remove() takes an array of attribute names');
-    const added: UpdateOperationNode[] = attributes.map((name: unknown) => {
+    if (!Array.isArray(attributes)) throw invalidValueError(`remove() on ${this.plan.name} takes an array of attribute names, got ${describeValue(attributes)}`);
+    const added = attributes.map((name: unknown): UpdateRequest => {
       if (typeof name !== 'string') throw invalidValueError(`remove() on ${this.plan.name} takes attribute names, got ${describeValue(name)}`);
       const attribute = this.#updatable(name);
       if (attribute.required) throw invalidValueError(notUpdatableMessage(this.plan.name, attribute.name, 'it is required, so it cannot be removed'));
-      this.#refuseIndexComposite(attribute, 'remove');
-      return { kind: 'remove', field: attribute.field };
+      return { kind: 'remove', target: this.#rootRef(attribute) };
     });
-    return new UpdateOperationsImpl(this.plan, [...this.operations, ...added], this.assigned, this.#origin);
+    return this.#with(added);
+  }
+
+  setPath(path: unknown, value: unknown) {
+    const target = this.#pathRef(path, 'setPath()');
+    if (value === undefined) throw invalidValueError(`setPath() on ${this.plan.name}.${target.attribute.path} takes a value; to delete it, use removePath()`);
+    return this.#with([{ kind: 'set', target, value }]);
+  }
+
+  removePath(path: unknown) {
+    const target = this.#pathRef(path, 'removePath()');
+    if (target.attribute.required) {
+      throw invalidValueError(notUpdatableMessage(this.plan.name, target.attribute.path, 'it is required, so it cannot be removed'));
+    }
+    return this.#with([{ kind: 'remove', target }]);
   }
 
   #withValues(kind: ValueOperation, values: unknown) {
     if (typeof values !== 'object' || values === null || Array.isArray(values)) {
       throw invalidValueError(`${kind}() on ${this.plan.name} takes an object of attribute values, got ${describeValue(values)}`);
     }
-    const added: UpdateOperationNode[] = [];
-    const assigned = kind === 'set' ? { ...this.assigned } : this.assigned;
-    for (const [name, value] of Object.entries(values)) {
+    const added: UpdateRequest[] = [];
+    for (const name of Object.keys(values)) {
+      const value = (values as Record<string, unknown>)[name];
       if (value === undefined) continue;
       const attribute = this.#updatable(name);
       const kinds = KINDS_FOR[kind];
-      if (kinds !== undefined && !kinds.includes(attribute.kind)) {
+      if (kinds !== undefined && !kinds.includes(attribute.kind) && attribute.kind !== 'any') {
         throw invalidValueError(notUpdatableMessage(this.plan.name, name, `${kind}() works on ${NOUN_FOR[kind]}, and ${name} is ${attribute.kind === 'enum' ? 'an enum' : `a ${attribute.kind}`}`));
       }
-      added.push({ kind, field: attribute.field, value: marshalValue(this.plan.name, attribute, value, { bytes: 0 }) });
-      if (kind === 'set') (assigned as Record<string, unknown>)[name] = value;
-      else this.#refuseIndexComposite(attribute, kind);
+      added.push({ kind, target: this.#rootRef(attribute), value });
     }
-    return new UpdateOperationsImpl(this.plan, [...this.operations, ...added], assigned, this.#origin);
+    return this.#with(added);
   }
 
-  /**
-   * A secondary-index key is rebuilt from the new values of its composites; only `set`
-   * gives us those values before DynamoDB computes them, so the other operations are refused
-   * on index composites instead of leaving the index key stale.
-   */
-  #refuseIndexComposite(attribute: AttributePlan, operation: string) {
-    const index = this.plan.secondary.find((i) => i.compositeNames.has(attribute.name));
-    if (index !== undefined) {
-      throw invalidValueError(notUpdatableMessage(this.plan.name, attribute.name, `it is part of index '${index.name}', whose key only set() can rebuild, not ${operation}()`));
+  #with(added: readonly UpdateRequest[]) {
+    return new UpdateOperationsImpl(this.plan, [...this.requests, ...added], this.#origin);
+  }
+
+  #rootRef(attribute: AttributePlan): RefData {
+    return { entityName: this.plan.name, root: attribute, steps: [], attribute, path: [attribute.field], isSize: false };
+  }
+
+  /** A path chosen with `(t) => t.detail.ip`: from this entity, below an attribute that may be updated. */
+  #pathRef(path: unknown, where: string): RefData {
+    if (typeof path !== 'function') throw invalidValueError(`${where} on ${this.plan.name} takes a function choosing the path, such as (t) => t.detail.ip`);
+    const target = refDataOf((path as (refs: unknown) => unknown)(attributeRefsOf(this.plan)), `${where} on ${this.plan.name}`);
+    if (target.isSize || target.entityName !== this.plan.name || this.plan.attributes.get(target.root.name) !== target.root) {
+      throw invalidValueError(`${where} on ${this.plan.name} takes a path of this entity's attributes`);
     }
+    this.#updatable(target.root.name);
+    return target;
   }
 
   #updatable(name: string): AttributePlan {
@@ -162,13 +201,10 @@ class UpdateOperationsImpl {
 }
 
 /** Runs a user's update function on a fresh builder and returns the operations it chose. */
-export function buildUpdateOperations(
-  plan: EntityPlan,
-  fn: unknown,
-): { operations: readonly UpdateOperationNode[]; assigned: Readonly<Record<string, unknown>> } {
+export function buildUpdateRequests(plan: EntityPlan, fn: unknown): readonly UpdateRequest[] {
   if (typeof fn !== 'function') throw invalidValueError(`update() on ${plan.name} takes an update function: (u) => u.set({ ... })`);
   const origin = {};
-  const result = (fn as (u: UpdateOperationsImpl) => unknown)(new UpdateOperationsImpl(plan, [], {}, origin));
+  const result = (fn as (u: UpdateOperationsImpl) => unknown)(new UpdateOperationsImpl(plan, [], origin));
   if (!(result instanceof UpdateOperationsImpl) || !result.isFrom(origin)) {
     throw invalidValueError(
       `The update function for ${plan.name} must return the builder it was given (or one made from it), e.g. (u) => u.add({ count: 1 }); it returned ${
@@ -176,5 +212,10 @@ export function buildUpdateOperations(
       }`,
     );
   }
-  return { operations: result.operations, assigned: result.assigned };
+  return result.requests;
+}
+
+/** A request for a top-level attribute, made by dynatx itself (a version bump, a staged edit). */
+export function requestFor(plan: EntityPlan, kind: 'set', attribute: AttributePlan, value: unknown): UpdateRequest {
+  return { kind, target: { entityName: plan.name, root: attribute, steps: [], attribute, path: [attribute.field], isSize: false }, value };
 }

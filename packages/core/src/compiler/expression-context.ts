@@ -31,8 +31,12 @@ export class ExpressionContext {
     return placeholder;
   }
 
-  path(path: readonly string[]): string {
-    return path.length === 1 ? this.name(path[0]!) : path.map((part) => this.name(part)).join('.');
+  /** `#0.#1` for a map property, `#0[2]` for a list element: names through placeholders, indexes as written. */
+  path(path: readonly (string | number)[]): string {
+    if (path.length === 1) return this.name(path[0] as string);
+    let text = '';
+    for (const step of path) text += typeof step === 'number' ? `[${step}]` : `${text === '' ? '' : '.'}${this.name(step)}`;
+    return text;
   }
 
   value(value: AttributeValue): string {

@@ -33,7 +33,7 @@ export function compileAction(action: ActionNode, context: ExpressionContext = n
       const update: NonNullable<TransactWriteItem['Update']> = {
         TableName: table,
         Key: { ...action.key },
-        UpdateExpression: compileUpdate(action.operations, context),
+        UpdateExpression: compileUpdate(action.operations, context, action.written),
       };
       if (action.condition) update.ConditionExpression = compileCondition(action.condition, context);
       finish(update, context, action.returnOldItemOnFailure);

@@ -60,7 +60,7 @@ export function summarize(reasons: readonly CancellationReason[], actions: reado
     .map((reason) => {
       const action = actions[reason.index]!;
       const label = reason.label === undefined ? '' : ` "${String(reason.label)}"`;
-      return `#${reason.index} ${reason.itemId} (${action.kind}${label}): ${reason.code}${reason.message ? ` - ${reason.message}` : ''}`;
+      return `#${reason.index} ${reason.itemId} (${action.verb}${label}): ${reason.code}${reason.message ? ` - ${reason.message}` : ''}`;
     })
     .join('\n');
 }

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ItemTarget } from './item-target.js';
 import type { ConditionNode } from './condition-node.js';
-import type { UpdateOperationNode } from './update-node.js';
+import type { UpdateOperationNode, WrittenUpdateExpression } from './update-node.js';
 
 /**
  * One action of a transaction, parsed and checked: the builders make these, the compiler
@@ -10,7 +10,11 @@ import type { UpdateOperationNode } from './update-node.js';
  */
 export type ActionNode = PutNode | UpdateNode | DeleteNode | CheckNode;
 
+/** The method that made an action: `create` is a put, `patch` and `upsert` updates, `remove` a delete. */
+export type ActionVerb = 'put' | 'create' | 'update' | 'patch' | 'upsert' | 'delete' | 'remove' | 'check';
+
 interface ActionNodeBase extends ItemTarget {
+  readonly verb: ActionVerb;
   readonly condition: ConditionNode | undefined;
   /** Ask DynamoDB for the item as it was when this action's condition fails (ALL_OLD). */
   readonly returnOldItemOnFailure: boolean;
@@ -24,7 +28,10 @@ export interface PutNode extends ActionNodeBase {
 
 export interface UpdateNode extends ActionNodeBase {
   readonly kind: 'update';
+  /** Operations dynatx writes itself (all of them, for an entity dynatx writes). */
   readonly operations: readonly UpdateOperationNode[];
+  /** The expression ElectroDB wrote, for entities whose hooks only ElectroDB runs (and for upserts). */
+  readonly written: WrittenUpdateExpression | undefined;
 }
 
 export interface DeleteNode extends ActionNodeBase {

@@ -16,7 +16,10 @@ export type ConditionNode =
 export type ComparisonOperator = '=' | '<>' | '<' | '<=' | '>' | '>=';
 export type ConditionFunction = 'attribute_exists' | 'attribute_not_exists' | 'attribute_type' | 'begins_with' | 'contains';
 
+/** A document path: attribute and property names, and list indexes (`['notes', 0]`). */
+export type DocumentPath = readonly (string | number)[];
+
 export type OperandNode =
-  | { readonly kind: 'path'; readonly path: readonly string[] }
-  | { readonly kind: 'size'; readonly path: readonly string[] }
+  | { readonly kind: 'path'; readonly path: DocumentPath }
+  | { readonly kind: 'size'; readonly path: DocumentPath }
   | { readonly kind: 'value'; readonly value: AttributeValue };

@@ -1,21 +1,26 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { ActionNode, CheckNode, DeleteNode, PutNode, UpdateNode } from '../nodes/action-node.js';
-import type { UpdateOperationNode } from '../nodes/update-node.js';
+import type { ActionNode, ActionVerb, CheckNode, DeleteNode, PutNode, UpdateNode } from '../nodes/action-node.js';
 import type { ConditionNode } from '../nodes/condition-node.js';
+import type { UpdateRequest } from '../nodes/update-node.js';
 import { isEntity, planOf, type EntityPlan } from '../schema/entity-plan.js';
-import { secondaryKeysFor, toKeyAttribute, writeItem, writeKey } from '../schema/item-writer.js';
+import { itemIdOf, writeItem, writeKey, type WrittenKey } from '../schema/item-writer.js';
+import { writeOperations, writeUpdate } from '../schema/update-writer.js';
+import { electrodbUpdate, electrodbUpsert } from '../schema/electrodb-writer.js';
 import { buildCondition } from '../builder/condition-builder.js';
-import { buildUpdateOperations } from '../builder/update-builder.js';
-import { marshalValue } from '../schema/marshal.js';
+import { buildUpdateRequests, requestFor } from '../builder/update-builder.js';
 import { invalidValueError } from '../errors/errors.js';
 import { allOf, versionGuard } from './version-guard.js';
-import { emptyUpdateMessage } from '../errors/messages.js';
+import { emptyUpdateMessage, unknownAttributeMessage } from '../errors/messages.js';
 import { describeValue } from '../errors/user-text.js';
 
 /**
  * User arguments to action nodes. Everything a user can get wrong from untyped JavaScript is
  * caught here, at the call that introduced it, with a message that names the entity and
  * attribute.
+ *
+ * The verbs are ElectroDB's: `create` is a put whose item must not exist yet, `patch` an update
+ * and `remove` a delete whose item must exist (each with ElectroDB's own condition on the table
+ * key), and `upsert` ElectroDB's upsert.
  */
 
 export interface ActionOptions {
@@ -25,53 +30,129 @@ export interface ActionOptions {
   readonly expectedVersion?: unknown;
 }
 
-export function parsePut(entity: unknown, item: unknown, options: ActionOptions | undefined): PutNode {
-  const plan = entityPlan(entity, 'put');
+export function parsePut(entity: unknown, item: unknown, options: ActionOptions | undefined, verb: 'put' | 'create' = 'put'): PutNode {
+  const plan = entityPlan(entity, verb);
+  checkOptions(options, verb);
   refuseManagedVersion(plan, item);
   const itemId = plan.version === undefined ? '' : writeKey(plan, pickKey(plan, item)).itemId;
-  const guard = versionGuard(plan, itemId, 'put', options?.expectedVersion);
-  const written = writeItem(plan, guard?.nextVersion === undefined ? item : { ...(item as object), [plan.version!.name]: guard.nextVersion });
-  const userCondition = conditionOption(plan, written.itemId, options, 'put');
-  const node = common<PutNode>('put', plan, written.itemId, written.key, written.composites, options, allOf(guard?.condition, userCondition));
+  const guard = versionGuard(plan, itemId, verb === 'create' ? 'create' : 'put', options?.expectedVersion);
+  const written = writeItem(plan, guard?.nextVersion === undefined ? item : withVersion(plan, item, guard.nextVersion));
+  const userCondition = conditionOption(plan, written.itemId, options, verb);
+  // create's own condition already says the item is new; a version guard for 'new' would repeat it.
+  const condition = verb === 'create' ? allOf(allOf(keyCondition(plan, 'attribute_not_exists'), guard?.expected === 'new' ? undefined : guard?.condition), userCondition) : allOf(guard?.condition, userCondition);
+  const node = common<PutNode>('put', verb, plan, written, options, condition);
   node.item = written.item;
   node.itemSize = written.size;
   return node;
 }
 
-export function parseUpdate(entity: unknown, key: unknown, operations: unknown, options: ActionOptions | undefined): UpdateNode {
-  const plan = entityPlan(entity, 'update');
+export function parseUpdate(entity: unknown, key: unknown, operations: unknown, options: ActionOptions | undefined, verb: 'update' | 'patch' = 'update'): UpdateNode {
+  const plan = entityPlan(entity, verb);
+  checkOptions(options, verb);
   const written = writeKey(plan, key);
-  const built = buildUpdateOperations(plan, operations);
-  if (built.operations.length === 0) throw invalidValueError(emptyUpdateMessage(written.itemId));
+  const requests = buildUpdateRequests(plan, operations);
+  if (requests.length === 0) throw invalidValueError(emptyUpdateMessage(written.itemId));
   const guard = versionGuard(plan, written.itemId, 'update', options?.expectedVersion);
-  const nodes = built.operations.slice();
-  if (guard?.nextVersion !== undefined) nodes.push({ kind: 'set', field: plan.version!.field, value: { N: String(guard.nextVersion) } });
-  refuseOverlaps(plan, nodes);
-  const userCondition = conditionOption(plan, written.itemId, options, 'update');
-  const node = common<UpdateNode>('update', plan, written.itemId, written.key, written.composites, options, allOf(guard?.condition, userCondition));
-  node.operations = addImplicitUpdateSets(nodes, plan, written.composites, built.assigned);
+  const all: UpdateRequest[] = guard?.nextVersion === undefined ? [...requests] : [...requests, requestFor(plan, 'set', plan.version!, guard.nextVersion)];
+  const userCondition = conditionOption(plan, written.itemId, options, verb);
+  const condition = verb === 'patch' ? allOf(allOf(keyCondition(plan, 'attribute_exists'), guard?.condition), userCondition) : allOf(guard?.condition, userCondition);
+  if (plan.writer === 'native') {
+    const node = common<UpdateNode>('update', verb, plan, written, options, condition);
+    node.operations = writeUpdate(plan, written.composites, all);
+    node.written = undefined;
+    return node;
+  }
+  const byElectroDB = electrodbUpdate(plan, written.composites, all);
+  const node = common<UpdateNode>('update', verb, plan, { ...written, key: byElectroDB.key }, options, condition);
+  node.operations = writeOperations(plan, byElectroDB.ownRequests);
+  node.written = byElectroDB.written;
   return node;
 }
 
-export function parseDelete(entity: unknown, key: unknown, options: ActionOptions | undefined): DeleteNode {
-  const plan = entityPlan(entity, 'delete');
+/** ElectroDB's upsert: the item is created, or its given attributes are set (read-only ones only when absent). */
+export function parseUpsert(entity: unknown, item: unknown, options: ActionOptions | undefined): UpdateNode {
+  const plan = entityPlan(entity, 'upsert');
+  checkOptions(options, 'upsert');
+  refuseManagedVersion(plan, item);
+  const values = ownAttributes(plan, item, 'upsert');
+  const named = itemIdOf(plan, pickKey(plan, values));
+  const guard = versionGuard(plan, named, 'update', options?.expectedVersion);
+  const byElectroDB = electrodbUpsert(plan, guard?.nextVersion === undefined ? values : withVersion(plan, values, guard.nextVersion));
+  const itemId = itemIdOf(plan, byElectroDB.composites);
+  const userCondition = conditionOption(plan, itemId, options, 'upsert');
+  const written = { key: byElectroDB.key, composites: byElectroDB.composites, itemId };
+  const node = common<UpdateNode>('update', 'upsert', plan, written, options, allOf(guard?.condition, userCondition));
+  node.operations = [];
+  node.written = byElectroDB.written;
+  return node;
+}
+
+export function parseDelete(entity: unknown, key: unknown, options: ActionOptions | undefined, verb: 'delete' | 'remove' = 'delete'): DeleteNode {
+  const plan = entityPlan(entity, verb);
+  checkOptions(options, verb);
   const written = writeKey(plan, key);
   const guard = versionGuard(plan, written.itemId, 'delete', options?.expectedVersion);
-  const userCondition = conditionOption(plan, written.itemId, options, 'delete');
-  return common<DeleteNode>('delete', plan, written.itemId, written.key, written.composites, options, allOf(guard?.condition, userCondition));
+  const userCondition = conditionOption(plan, written.itemId, options, verb);
+  const condition = verb === 'remove' ? allOf(allOf(keyCondition(plan, 'attribute_exists'), guard?.condition), userCondition) : allOf(guard?.condition, userCondition);
+  return common<DeleteNode>('delete', verb, plan, written, options, condition);
 }
 
 export function parseCheck(entity: unknown, key: unknown, condition: unknown, options: ActionOptions | undefined): CheckNode {
   const plan = entityPlan(entity, 'check');
+  checkOptions(options, 'check');
   const written = writeKey(plan, key);
   const guard = versionGuard(plan, written.itemId, 'check', options?.expectedVersion);
   const userCondition = buildCondition(plan, condition, `check() on ${written.itemId}`);
-  return common<CheckNode>('check', plan, written.itemId, written.key, written.composites, options, allOf(guard?.condition, userCondition));
+  return common<CheckNode>('check', 'check', plan, written, options, allOf(guard?.condition, userCondition));
+}
+
+/**
+ * The values a staged edit will set, checked now as the update that commits them will check them
+ * (types, hooks and validators), so a mistake surfaces at the call that introduced it.
+ */
+export function checkStagedValues(plan: EntityPlan, composites: Readonly<Record<string, unknown>>, values: unknown): Record<string, unknown> {
+  const requests = buildUpdateRequests(plan, (u: { set(values: unknown): unknown }) => u.set(values));
+  if (plan.writer === 'native') writeOperations(plan, requests);
+  else electrodbUpdate(plan, composites, requests);
+  const checked: Record<string, unknown> = {};
+  for (const request of requests) checked[request.target.root.name] = request.value;
+  return checked;
+}
+
+/**
+ * ElectroDB's condition for create, patch and remove: on the table key's fields,
+ * `attribute_not_exists(pk) AND attribute_not_exists(sk)` (or `attribute_exists`).
+ */
+function keyCondition(plan: EntityPlan, name: 'attribute_exists' | 'attribute_not_exists'): ConditionNode {
+  const fields = [plan.primary.pk.field, ...(plan.primary.sk === undefined ? [] : [plan.primary.sk.field])];
+  const checks: ConditionNode[] = fields.map((field) => ({ kind: 'function', name, args: [{ kind: 'path', path: [field] }] }));
+  return checks.length === 1 ? checks[0]! : { kind: 'and', conditions: checks };
+}
+
+function withVersion(plan: EntityPlan, item: unknown, version: number): Record<string, unknown> {
+  return { ...(item as object), [plan.version!.name]: version };
+}
+
+/** An item's own attributes, each one the entity has (for writers that ElectroDB runs, which would drop unknown ones silently). */
+function ownAttributes(plan: EntityPlan, item: unknown, verb: string): Record<string, unknown> {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw invalidValueError(`${verb}() on ${plan.name} takes an item object, got ${describeValue(item)}`);
+  const values: Record<string, unknown> = {};
+  for (const name of Object.keys(item)) {
+    if (!plan.attributes.has(name)) throw invalidValueError(unknownAttributeMessage(plan.name, name));
+    values[name] = (item as Record<string, unknown>)[name];
+  }
+  return values;
 }
 
 function entityPlan(entity: unknown, action: string): EntityPlan {
-  if (!isEntity(entity)) throw invalidValueError(`${action}() takes an ElectroDB Entity as its first argument`);
+  if (!isEntity(entity)) throw invalidValueError(`${action}() takes an ElectroDB Entity first, got ${describeValue(entity)}`);
   return planOf(entity);
+}
+
+function checkOptions(options: ActionOptions | undefined, verb: ActionVerb) {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw invalidValueError(`The options of ${verb}() must be an object, got ${describeValue(options)}`);
+  }
 }
 
 /**
@@ -80,13 +161,13 @@ function entityPlan(entity: unknown, action: string): EntityPlan {
  */
 function common<Node extends ActionNode>(
   kind: Node['kind'],
+  verb: ActionVerb,
   plan: EntityPlan,
-  itemId: string,
-  key: Record<string, AttributeValue>,
-  keyComposites: Readonly<Record<string, unknown>>,
+  written: WrittenKey,
   options: ActionOptions | undefined,
   condition: ConditionNode | undefined,
 ): { -readonly [K in keyof Node]: Node[K] } {
+  const { itemId, key, composites: keyComposites } = written;
   const label = options?.label;
   if (label !== undefined && typeof label !== 'string') throw invalidValueError(`label on ${itemId} must be a string, got ${describeValue(label)}`);
   const table = plan.tableName();
@@ -96,6 +177,7 @@ function common<Node extends ActionNode>(
   // Built whole here and finished by the caller, so that no intermediate object is copied.
   return {
     kind,
+    verb,
     entity: plan,
     table,
     identity: itemIdentity(table, key),
@@ -108,10 +190,7 @@ function common<Node extends ActionNode>(
   } as { -readonly [K in keyof Node]: Node[K] };
 }
 
-function conditionOption(plan: EntityPlan, itemId: string, options: ActionOptions | undefined, action: ActionNode['kind']) {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw invalidValueError(`The options of ${action}() on ${itemId} must be an object`);
-  }
+function conditionOption(plan: EntityPlan, itemId: string, options: ActionOptions | undefined, action: ActionVerb) {
   return options?.if === undefined ? undefined : buildCondition(plan, options.if, `the 'if' of ${action}() on ${itemId}`);
 }
 
@@ -143,40 +222,4 @@ function pickKey(plan: EntityPlan, item: unknown): Record<string, unknown> {
   const key: Record<string, unknown> = {};
   for (const name of plan.keyNames) key[name] = (item as Record<string, unknown>)[name];
   return key;
-}
-
-/** DynamoDB rejects an update expression that names one attribute twice; say so first. */
-function refuseOverlaps(plan: EntityPlan, operations: readonly UpdateOperationNode[]) {
-  // A handful of operations per update: a pairwise scan allocates nothing.
-  for (let i = 1; i < operations.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (operations[i]!.field === operations[j]!.field) {
-        throw invalidValueError(`${plan.name}: one update changes '${operations[i]!.field}' twice; combine the two operations`);
-      }
-    }
-  }
-}
-
-/**
- * What ElectroDB adds to every update, so that an update which creates the item ("upsert")
- * leaves one ElectroDB can read: rebuilt secondary-index keys, the key composites, and the
- * entity identifiers.
- */
-function addImplicitUpdateSets(
-  sets: UpdateOperationNode[],
-  plan: EntityPlan,
-  keyComposites: Readonly<Record<string, unknown>>,
-  assigned: Readonly<Record<string, unknown>>,
-): UpdateOperationNode[] {
-  const indexKeys = secondaryKeysFor(plan, assigned, keyComposites);
-  for (const field in indexKeys) sets.push({ kind: 'set', field, value: toKeyAttribute(indexKeys[field]!) });
-  const tableKeyFields = new Set([plan.primary.pk.field, plan.primary.sk?.field]);
-  for (const name in keyComposites) {
-    const attribute = plan.attributes.get(name)!;
-    if (tableKeyFields.has(attribute.field)) continue;
-    sets.push({ kind: 'set', field: attribute.field, value: marshalValue(plan.name, attribute, keyComposites[name], { bytes: 0 }) });
-  }
-  sets.push({ kind: 'set', field: plan.identifierFields.entity, value: { S: plan.name } });
-  sets.push({ kind: 'set', field: plan.identifierFields.version, value: { S: plan.entityVersion } });
-  return sets;
 }

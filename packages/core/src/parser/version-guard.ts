@@ -10,6 +10,8 @@ import { describeValue } from '../errors/user-text.js';
  */
 export interface VersionGuard {
   readonly condition: ConditionNode;
+  /** The version the caller said it read. */
+  readonly expected: number | 'new';
   /** The version the write leaves behind; `undefined` for a check, which writes nothing. */
   readonly nextVersion: number | undefined;
 }
@@ -17,13 +19,16 @@ export interface VersionGuard {
 export function versionGuard(
   plan: EntityPlan,
   itemId: string,
-  action: ActionNode['kind'],
+  action: ActionNode['kind'] | 'create',
   expected: unknown,
 ): VersionGuard | undefined {
   const version = plan.version;
   if (version === undefined) {
     if (expected !== undefined) throw invalidValueError(`${plan.name} is not versioned: wrap it with versioned(entity, attribute) to use expectedVersion`);
     return undefined;
+  }
+  if (expected !== 'new' && action === 'create' && expected !== undefined) {
+    throw invalidValueError(`${itemId}: create() writes a new item, so its expectedVersion is 'new'`);
   }
   if (expected === undefined) {
     if (action === 'check') return undefined;
@@ -37,6 +42,7 @@ export function versionGuard(
     }
     return {
       condition: { kind: 'function', name: 'attribute_not_exists', args: [{ kind: 'path', path: [plan.primary.pk.field] }] },
+      expected: 'new',
       nextVersion: 1,
     };
   }
@@ -50,6 +56,7 @@ export function versionGuard(
       left: { kind: 'path', path: [version.field] },
       right: { kind: 'value', value: { N: String(expected) } },
     },
+    expected,
     nextVersion: action === 'check' ? undefined : expected + 1,
   };
 }

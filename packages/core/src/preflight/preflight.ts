@@ -18,6 +18,7 @@ import { KEY_LIMITS } from '../schema/item-writer.js';
 import { MAX_NAME_BYTES, MAX_NESTED_CONTAINERS, attributeValueSize, itemSize, utf8Length } from '../schema/marshal.js';
 import { MAX_SIGNIFICANT_DIGITS } from '../schema/number-value.js';
 import { ExpressionContext } from '../compiler/expression-context.js';
+import { splitClauses } from '../compiler/update-compiler.js';
 
 /**
  * DynamoDB's limits, from the TransactWriteItems reference and the service quotas page, each
@@ -137,8 +138,15 @@ function keyBytes(key: Readonly<Record<string, AttributeValue>>): number {
 function updateValuesBytes(action: Extract<ActionNode, { kind: 'update' }>): number {
   let bytes = 0;
   for (const operation of action.operations) {
-    if (operation.kind === 'remove' || operation.kind === 'deleteFromSet' || operation.kind === 'subtract') continue;
-    bytes += utf8Length(operation.field) + attributeValueSize(operation.value);
+    if (operation.kind !== 'set' || operation.path.length !== 1) continue;
+    bytes += utf8Length(operation.path[0] as string) + attributeValueSize(operation.value);
+  }
+  // An expression ElectroDB wrote: what its plain assignments (`#a = :v`) set.
+  const written = action.written;
+  for (const part of written === undefined ? [] : (splitClauses(written.expression).SET ?? [])) {
+    const assignment = /^(#\w+) = (:\w+)$/.exec(part);
+    if (assignment === null) continue;
+    bytes += utf8Length(written!.names[assignment[1]!] ?? '') + attributeValueSize(written!.values[assignment[2]!] ?? { NULL: true });
   }
   return bytes;
 }

@@ -31,6 +31,17 @@ export interface EntityPlan {
   readonly identifierBytes: number;
   /** Primary-key composite attribute names, sorted: the order item ids are written in. */
   readonly keyNames: readonly string[];
+  /**
+   * Who writes this entity's items, keys and updates. `native`: dynatx itself, fast, held to
+   * ElectroDB's output by the differential tests. `electrodb`: ElectroDB's own `params()`, for
+   * entities with functions only ElectroDB can run exactly (setters, watchers, validators,
+   * attribute casts, index conditions); dynatx then checks and marshals what ElectroDB built.
+   */
+  readonly writer: 'native' | 'electrodb';
+  /** Attributes that are composites of a secondary index's key. */
+  readonly indexComposites: ReadonlySet<string>;
+  /** Why the entity needs ElectroDB's writer, e.g. `status.set, updatedAt.watch` (for messages and docs). */
+  readonly electrodbFeatures: readonly string[];
 }
 
 export type AttributeKind = 'string' | 'number' | 'boolean' | 'enum' | 'set' | 'list' | 'map' | 'any';
@@ -65,11 +76,23 @@ export interface AttributePlan {
 export interface KeyPlan {
   readonly field: string;
   readonly prefix: string;
-  readonly composites: readonly { readonly name: string; readonly label: string; readonly attribute: AttributePlan }[];
+  /** The attributes the key is built from, in order. */
+  readonly composites: readonly KeyComposite[];
+  /**
+   * How the key is written, in order: composites, and for a template (`'ACTIVE'`,
+   * `'X#${t}#Y'`) the literal text between them.
+   */
+  readonly segments: readonly (KeyComposite | { readonly name: ''; readonly label: string; readonly attribute: undefined })[];
   readonly casing: 'lower' | 'upper' | 'none';
   readonly isCustom: boolean;
   readonly postfix: string | undefined;
   readonly castToNumber: boolean;
+}
+
+export interface KeyComposite {
+  readonly name: string;
+  readonly label: string;
+  readonly attribute: AttributePlan;
 }
 
 export interface IndexPlan {
@@ -125,7 +148,7 @@ interface ElectroModel {
   prefixes: Record<string, { pk: ElectroPrefix; sk?: ElectroPrefix }>;
   facets: { labels: Record<string, { pk: ElectroLabel[]; sk?: ElectroLabel[] }> };
   translations: { keys: Record<string, { pk: string; sk?: string }> };
-  lookup: { indexHasSortKeys: Record<string, boolean>; clusteredIndexes?: Record<string, unknown> };
+  lookup: { indexHasSortKeys: Record<string, boolean>; compositeIndexes?: ReadonlySet<string> };
 }
 interface ElectroPrefix {
   prefix?: string;
@@ -159,6 +182,8 @@ interface UserAttributeDefinition {
   set?: unknown;
   get?: unknown;
   watch?: unknown;
+  validate?: unknown;
+  cast?: unknown;
 }
 
 function buildPlan(entity: AnyEntity): EntityPlan {
@@ -167,10 +192,10 @@ function buildPlan(entity: AnyEntity): EntityPlan {
   const userAttributes = (entity.schema as { attributes: Record<string, UserAttributeDefinition> }).attributes;
   const name = (entity as unknown as ElectroEntityMethods).getName();
 
-  const primaryCompositeNames = new Set<string>([
-    ...(model.facets.labels['']?.pk ?? []).map((l) => l.name),
-    ...(model.facets.labels['']?.sk ?? []).map((l) => l.name),
-  ]);
+  // (A template's literal text comes as a label without a name.)
+  const primaryCompositeNames = new Set<string>(
+    [...(model.facets.labels['']?.pk ?? []), ...(model.facets.labels['']?.sk ?? [])].map((l) => l.name).filter((n) => n !== ''),
+  );
 
   const attributes = new Map<string, AttributePlan>();
   for (const [attributeName, definition] of Object.entries(userAttributes)) {
@@ -182,18 +207,13 @@ function buildPlan(entity: AnyEntity): EntityPlan {
     );
   }
 
-  for (const [accessPattern, definition] of Object.entries((entity.schema as { indexes: Record<string, { condition?: unknown }> }).indexes)) {
-    if (definition.condition !== undefined) {
-      throw new UnsupportedEntityError(`${name}: index conditions are not supported by dynatx yet (access pattern '${accessPattern}')`);
-    }
-  }
+  const electrodbFeatures = featuresNeedingElectroDB(userAttributes, (entity.schema as { indexes: Record<string, { condition?: unknown }> }).indexes);
   const versionName = versionAttributeOf(entity);
   const entityVersion = (entity as unknown as ElectroEntityMethods).getVersion();
   const indexPlans: IndexPlan[] = [];
   for (const indexName of Object.keys(model.translations.keys)) {
-    if (model.lookup.clusteredIndexes && indexName in model.lookup.clusteredIndexes) {
-      throw new UnsupportedEntityError(`${name}: clustered indexes are not supported by dynatx yet (index '${indexName}')`);
-    }
+    // Multi-attribute ("composite") indexes write no key fields of their own.
+    if (model.lookup.compositeIndexes?.has?.(indexName)) continue;
     const fields = model.translations.keys[indexName]!;
     const prefixes = model.prefixes[indexName]!;
     const labels = model.facets.labels[indexName]!;
@@ -223,7 +243,37 @@ function buildPlan(entity: AnyEntity): EntityPlan {
     requiredOnPut: [...attributes.values()].filter((a) => a.required || a.isPrimaryKeyComposite),
     identifierBytes:
       Buffer.byteLength(identifiers.entity) + Buffer.byteLength(name) + Buffer.byteLength(identifiers.version) + Buffer.byteLength(entityVersion),
+    writer: electrodbFeatures.length > 0 ? 'electrodb' : 'native',
+    indexComposites: new Set(indexPlans.filter((index) => index !== primary).flatMap((index) => [...index.compositeNames])),
+    electrodbFeatures,
   });
+}
+
+/**
+ * The entity features whose effect on what is written only ElectroDB's own code reproduces
+ * exactly: functions of the user's (setters, watchers, validators, index conditions) and
+ * attribute casts. `get` only changes items read, which ElectroDB formats anyway.
+ */
+function featuresNeedingElectroDB(
+  attributes: Record<string, UserAttributeDefinition>,
+  indexes: Record<string, { condition?: unknown }>,
+): string[] {
+  const found: string[] = [];
+  const visit = (definition: UserAttributeDefinition | undefined, path: string) => {
+    if (typeof definition !== 'object' || definition === null) return;
+    for (const option of ['set', 'watch', 'validate', 'cast'] as const) {
+      if (definition[option] !== undefined) found.push(`${path}.${option}`);
+    }
+    for (const [property, child] of Object.entries(definition.properties ?? {})) visit(child, `${path}.${property}`);
+    if (typeof definition.items === 'object' && definition.items !== null && !Array.isArray(definition.items)) {
+      visit(definition.items as UserAttributeDefinition, `${path}[]`);
+    }
+  };
+  for (const [name, definition] of Object.entries(attributes)) visit(definition, name);
+  for (const [accessPattern, index] of Object.entries(indexes)) {
+    if (index.condition !== undefined) found.push(`${accessPattern}.condition`);
+  }
+  return found;
 }
 
 /** Plain UTF-16 code-unit order: the order the type-level sort reproduces. */
@@ -239,13 +289,6 @@ function planAttribute(
   electro: ElectroAttribute,
   isPrimaryKeyComposite: boolean,
 ): AttributePlan {
-  for (const hook of ['set', 'get', 'watch'] as const) {
-    if (definition[hook] !== undefined) {
-      throw new UnsupportedEntityError(
-        `${entityName}.${path} uses ElectroDB's '${hook}' option, which dynatx does not support yet: its writes could differ from ElectroDB's`,
-      );
-    }
-  }
   const kind = kindOf(electro.type);
   const plan: {
     -readonly [K in keyof AttributePlan]: AttributePlan[K];
@@ -291,9 +334,6 @@ function planAttribute(
     for (const [propertyName, propertyDefinition] of Object.entries(definition.properties ?? {})) {
       const electroProperty = electroProperties[propertyName];
       if (electroProperty === undefined) continue;
-      if (electroProperty.field !== undefined && electroProperty.field !== propertyName) {
-        throw new UnsupportedEntityError(`${entityName}.${path}.${propertyName}: renamed map properties are not supported yet`);
-      }
       properties.set(
         propertyName,
         planAttribute(entityName, propertyName, `${path}.${propertyName}`, propertyDefinition, electroProperty, false),
@@ -327,16 +367,19 @@ function planKey(
   attributes: ReadonlyMap<string, AttributePlan>,
 ): KeyPlan {
   const casing = prefix.casing === 'upper' ? 'upper' : prefix.casing === 'none' ? 'none' : 'lower';
+  const segments = labels.map(({ name, label }) => {
+    if (name === '') return { name: '' as const, label, attribute: undefined };
+    const attribute = attributes.get(name);
+    if (attribute === undefined) {
+      throw new UnsupportedEntityError(`${entityName}: key composite '${name}' is not an attribute`);
+    }
+    return { name, label, attribute };
+  });
   return {
     field,
     prefix: prefix.prefix ?? '',
-    composites: labels.map(({ name, label }) => {
-      const attribute = attributes.get(name);
-      if (attribute === undefined) {
-        throw new UnsupportedEntityError(`${entityName}: key composite '${name}' is not an attribute`);
-      }
-      return { name, label, attribute };
-    }),
+    segments,
+    composites: segments.filter((segment): segment is KeyComposite => segment.attribute !== undefined),
     casing,
     isCustom: prefix.isCustom === true,
     postfix: typeof prefix.postfix === 'string' ? prefix.postfix : undefined,

@@ -190,10 +190,22 @@ export interface AttributeRef<Value = unknown, Kind extends RefKind = RefKind> {
 export type RefKind = AttributeKind | 'size';
 export type RefValue<R> = R extends AttributeRef<infer V, RefKind> ? V : never;
 
-/** The reference to an attribute, and for a map the references to its properties. */
+/**
+ * The reference to an attribute; for a map also the references to its properties
+ * (`t.detail.ip`), for a list its elements by index (`t.notes.at(0)`).
+ */
 type RefOf<D> = AttributeRef<ValueOfDefinition<D>, KindOfDefinition<D>> &
-  (D extends { readonly type: 'map'; readonly properties: infer P } ? { readonly [K in keyof P]-?: RefOf<P[K]> } : unknown);
+  (D extends { readonly type: 'map'; readonly properties: infer P }
+    ? { readonly [K in keyof P]-?: RefOf<P[K]> }
+    : D extends { readonly type: 'list'; readonly items: infer I }
+      ? { at(index: number): RefOf<I> }
+      : unknown);
 
 export type AttributeRefs<E extends AnyEntity> = {
   readonly [A in AttributeName<E>]-?: RefOf<Definitions<E>[A]>;
+};
+
+/** The references an update's `setPath`/`removePath` may start from: attributes it may change. */
+export type UpdatableRefs<E extends AnyEntity> = {
+  readonly [A in Updatable<E>]-?: RefOf<Definitions<E>[A]>;
 };

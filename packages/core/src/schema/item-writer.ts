@@ -2,13 +2,13 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributePlan, EntityPlan, IndexPlan } from './entity-plan.js';
 import { formatIndexKey, formatKey } from './key-format.js';
 import { checkedStringBytes, marshalValue, utf8Length, type SizeCounter } from './marshal.js';
+export { KEY_LIMITS, itemIdOf, toKeyAttribute };
 import { numberTextSize } from './number-value.js';
 import { invalidValueError } from '../errors/errors.js';
 import { missingAttributeMessage, notAKeyAttributeMessage, unknownAttributeMessage } from '../errors/messages.js';
-import { shownText } from '../errors/user-text.js';
+import { KEY_LIMITS, checkKeySize, itemIdOf, toKeyAttribute } from './key-rules.js';
+import { electrodbItem, electrodbKey } from './electrodb-writer.js';
 
-/** DynamoDB's limits on key values, in bytes: a partition key 1 to 2,048, a sort key 1 to 1,024. */
-export const KEY_LIMITS = Object.freeze({ partitionBytes: 2048, sortBytes: 1024 });
 
 /**
  * Turns user input into what goes on the wire for one entity: a full item for a put, a key
@@ -47,13 +47,15 @@ export function writeKey(plan: EntityPlan, input: unknown): WrittenKey {
     checkKeyValue(plan, plan.attributes.get(name)!, value, size);
     composites[name] = value;
   }
-  return { key: primaryKey(plan, composites), composites, itemId: itemIdOf(plan, composites) };
+  const key = plan.writer === 'native' ? primaryKey(plan, composites) : electrodbKey(plan, composites);
+  return { key, composites, itemId: itemIdOf(plan, composites) };
 }
 
 export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw invalidValueError(`${plan.name} item must be an object`);
   }
+  if (plan.writer === 'electrodb') return writeItemWithElectroDB(plan, input as Record<string, unknown>);
   const given = input as Record<string, unknown>;
   const size: SizeCounter = { bytes: plan.identifierBytes };
   const item: Record<string, AttributeValue> = {};
@@ -67,7 +69,7 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
     const value = given[name];
     if (value === undefined) continue;
     size.bytes += attribute.fieldBytes;
-    item[attribute.field] = marshalValue(plan.name, attribute, value, size);
+    item[attribute.field] = marshalValue(plan.name, attribute, value, size, 0, true);
   }
   // Only the item's own properties count: an inherited one (from a prototype) is not the caller's value.
   if (Object.getPrototypeOf(given) !== Object.prototype) values = ownValues(given);
@@ -78,7 +80,7 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
     if (values === given) values = { ...given };
     defineOwn(values, attribute.name, value);
     size.bytes += attribute.fieldBytes;
-    item[attribute.field] = marshalValue(plan.name, attribute, value, size);
+    item[attribute.field] = marshalValue(plan.name, attribute, value, size, 0, true);
   }
   for (const attribute of plan.requiredOnPut) {
     if (values[attribute.name] === undefined) throw invalidValueError(missingAttributeMessage(plan.name, attribute.name, 'item'));
@@ -99,6 +101,18 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
   const composites: Record<string, unknown> = {};
   for (const name of plan.keyNames) composites[name] = values[name];
   return { item, key, composites, itemId: itemIdOf(plan, composites), size: size.bytes };
+}
+
+/** A put of an entity ElectroDB writes: the caller's own attributes (each one the entity has), then ElectroDB's item. */
+function writeItemWithElectroDB(plan: EntityPlan, given: Record<string, unknown>): WrittenItem {
+  const values: Record<string, unknown> = {};
+  for (const name in given) {
+    if (!hasOwn(given, name)) continue;
+    if (!plan.attributes.has(name)) throw invalidValueError(unknownAttributeMessage(plan.name, name));
+    defineOwn(values, name, given[name]);
+  }
+  const written = electrodbItem(plan, values);
+  return { item: written.item, key: written.key, composites: written.composites, itemId: itemIdOf(plan, written.composites), size: written.size };
 }
 
 /** A key composite's type check; strings and numbers, the usual keys, allocate nothing. */
@@ -169,53 +183,7 @@ function checkedIndexKey(plan: EntityPlan, index: IndexPlan, fields: Record<stri
   return fields;
 }
 
-/**
- * A key value DynamoDB accepts: 1 to 2,048 bytes for a partition key, 1 to 1,024 for a sort
- * key. DynamoDB reports a table key over the limit as a cancelled transaction and an index key as
- * an invalid request; both are refused here, before anything is sent.
- */
-function checkKeySize(
-  plan: EntityPlan,
-  values: Readonly<Record<string, unknown>>,
-  role: 'partition' | 'sort',
-  field: string,
-  value: string | number | undefined,
-  indexName = '',
-): string | number {
-  if (value === undefined || value === '') {
-    throw invalidValueError(`${itemIdOf(plan, values)}: ${keyName(role, field, indexName)} would be empty, which DynamoDB does not accept for a key`);
-  }
-  if (typeof value === 'number') return value;
-  const limit = role === 'partition' ? KEY_LIMITS.partitionBytes : KEY_LIMITS.sortBytes;
-  // Only long keys need counting: a UTF-8 character is at most 3 bytes per UTF-16 code unit.
-  if (value.length * 3 > limit) {
-    const bytes = utf8Length(value);
-    if (bytes > limit) {
-      throw invalidValueError(`${itemIdOf(plan, values)}: ${keyName(role, field, indexName)} is ${bytes} bytes; DynamoDB allows at most ${limit}`);
-    }
-  }
-  return value;
-}
-
-function keyName(role: string, field: string, indexName: string): string {
-  return indexName === '' ? `its ${role} key '${field}'` : `its index '${indexName}' ${role} key '${field}'`;
-}
-
-/**
- * `Counter{tenant:acme}`: how messages and outcomes name an item. Each value shows at most 64
- * characters, control characters escaped, so a message stays one short line.
- */
-export function itemIdOf(plan: EntityPlan, composites: Readonly<Record<string, unknown>>): string {
-  let text = `${plan.name}{`;
-  for (let i = 0; i < plan.keyNames.length; i++) {
-    const name = plan.keyNames[i]!;
-    const value = composites[name];
-    text += `${i === 0 ? '' : ','}${name}:${typeof value === 'string' ? shownText(value) : String(value)}`;
-  }
-  return `${text}}`;
-}
-
-const hasOwn = (values: object, name: string) => Object.prototype.hasOwnProperty.call(values, name);
+export const hasOwn = (values: object, name: string) => Object.prototype.hasOwnProperty.call(values, name);
 
 /** A property of the caller's object only when it is its own. */
 function own(values: Readonly<Record<string, unknown>>, name: string): unknown {
@@ -245,10 +213,6 @@ function addKeyFields(item: Record<string, AttributeValue>, fields: Record<strin
     item[field] = attribute;
     size.bytes += utf8Length(field) + attributeSizeOfKey(attribute);
   }
-}
-
-export function toKeyAttribute(value: string | number): AttributeValue {
-  return typeof value === 'number' ? { N: String(value) } : { S: value };
 }
 
 function attributeSizeOfKey(value: AttributeValue): number {

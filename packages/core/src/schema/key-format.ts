@@ -11,16 +11,22 @@ import type { IndexPlan, KeyPlan } from './entity-plan.js';
 export function formatKey(plan: KeyPlan, values: Readonly<Record<string, unknown>>): string | number | undefined {
   if (plan.castToNumber) return castKeyToNumber(values[plan.composites[0]?.name ?? '']);
   let key = plan.prefix;
-  let found = 0;
-  for (const { name, label, attribute } of plan.composites) {
+  let complete = true;
+  for (const { name, label, attribute } of plan.segments) {
+    if (attribute === undefined) {
+      key += label; // literal text of a template
+      continue;
+    }
     key += plan.isCustom ? label : `#${label}_`;
     const value = values[name];
-    if (value === undefined) break;
-    found++;
+    if (value === undefined) {
+      complete = false;
+      break;
+    }
     const text = `${value as string | number}`;
     key += attribute.padding ? text.padStart(attribute.padding.length, attribute.padding.char) : text;
   }
-  if (found === plan.composites.length && plan.postfix !== undefined) key += plan.postfix;
+  if (complete && plan.postfix !== undefined) key += plan.postfix;
   const cased = plan.casing === 'lower' ? key.toLowerCase() : plan.casing === 'upper' ? key.toUpperCase() : key;
   return cased === '' ? undefined : cased;
 }

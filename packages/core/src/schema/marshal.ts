@@ -46,7 +46,11 @@ export const MAX_NESTED_CONTAINERS = 31;
 /** DynamoDB's limit on an attribute name or map key, in UTF-8 bytes. */
 export const MAX_NAME_BYTES = 65_535;
 
-export function marshalValue(entityName: string, plan: AttributePlan, value: unknown, size: SizeCounter, depth = 0): AttributeValue {
+/**
+ * `withDefaults`: fill in map properties' defaults, as ElectroDB does for the values of a put
+ * (not for an update's).
+ */
+export function marshalValue(entityName: string, plan: AttributePlan, value: unknown, size: SizeCounter, depth = 0, withDefaults = false): AttributeValue {
   switch (plan.kind) {
     case 'string':
       if (typeof value !== 'string') throw wrongType(entityName, plan.path, 'a string', value);
@@ -77,7 +81,7 @@ export function marshalValue(entityName: string, plan: AttributePlan, value: unk
       for (let i = 0; i < value.length; i++) {
         const member = elementOf(entityName, plan.path, value, i);
         list[i] = element
-          ? marshalValue(entityName, element, member, size, depth + 1)
+          ? marshalValue(entityName, element, member, size, depth + 1, withDefaults)
           : marshalUntyped(entityName, `${plan.path}[${i}]`, member, size, depth + 1, undefined);
       }
       return { L: list };
@@ -85,7 +89,7 @@ export function marshalValue(entityName: string, plan: AttributePlan, value: unk
     case 'map': {
       if (!isPlainObject(value)) throw wrongType(entityName, plan.path, 'a plain object (map)', value);
       enterContainer(entityName, plan.path, value, depth, undefined);
-      return { M: marshalTypedMap(entityName, plan, value, size, depth) };
+      return { M: marshalTypedMap(entityName, plan, value, size, depth, withDefaults) };
     }
     case 'any':
       return marshalUntyped(entityName, plan.path, value, size, depth, undefined);
@@ -98,6 +102,7 @@ function marshalTypedMap(
   value: Record<string, unknown>,
   size: SizeCounter,
   depth: number,
+  withDefaults: boolean,
 ): Record<string, AttributeValue> {
   const properties = plan.properties!;
   const out: Record<string, AttributeValue> = {};
@@ -109,12 +114,20 @@ function marshalTypedMap(
     const propertyValue = value[name];
     if (propertyValue === undefined) continue;
     size.bytes += 1 + property.fieldBytes;
-    setOwn(out, property.field, marshalValue(entityName, property, propertyValue, size, depth + 1));
+    setOwn(out, property.field, marshalValue(entityName, property, propertyValue, size, depth + 1, withDefaults));
   }
   for (const property of properties.values()) {
-    if (property.required && value[property.name] === undefined) {
-      throw invalidValueError(`${entityName}.${property.path} is required`);
+    if (value[property.name] !== undefined) continue;
+    if (withDefaults && property.hasDefault) {
+      const defaulted = typeof property.defaultValue === 'function' ? (property.defaultValue as () => unknown)() : property.defaultValue;
+      if (defaulted !== undefined) {
+        size.bytes += 1 + property.fieldBytes;
+        setOwn(out, property.field, marshalValue(entityName, property, defaulted, size, depth + 1, withDefaults));
+        continue;
+      }
     }
+    // (A required property with a default is satisfied by it; an update's map is written as given, as ElectroDB writes it.)
+    if (property.required && !property.hasDefault) throw invalidValueError(`${entityName}.${property.path} is required`);
   }
   return out;
 }
@@ -206,6 +219,7 @@ function marshalUntyped(
     return { M: map };
   }
   if (object instanceof Set) return marshalUntypedSet(entityName, path, object, size);
+  if (isDocumentSet(object)) return marshalUntypedSet(entityName, path, new Set(object.values), size);
   const binary = binaryOf(object);
   if (binary !== undefined) {
     size.bytes += binary.byteLength;
@@ -281,6 +295,23 @@ function checkedNumber(entityName: string, path: string, text: string): Normaliz
   const problem = number === 'not a number' ? number : numberProblem(number);
   if (problem !== undefined) throw invalidValueError(wrongTypeMessage(entityName, path, describeNumberProblem(problem), text));
   return number as NormalizedNumber;
+}
+
+/**
+ * A set as ElectroDB builds one when the entity has no client (its own `DynamoDBSet`, shaped
+ * like the AWS SDK v2 DocumentClient's): `{ wrapperName: 'Set', values: [...] }`.
+ */
+function isDocumentSet(value: object): value is { readonly values: readonly unknown[] } {
+  return (value as { wrapperName?: unknown }).wrapperName === 'Set' && Array.isArray((value as { values?: unknown }).values);
+}
+
+/**
+ * A value ElectroDB produced (a put's item, an update's values), in the AWS DocumentClient's
+ * form: written with the same value policy as untyped attributes. ElectroDB has already checked
+ * it against the schema; this checks it against DynamoDB.
+ */
+export function marshalDocumentValue(entityName: string, path: string, value: unknown, size: SizeCounter): AttributeValue {
+  return marshalUntyped(entityName, path, value, size, 0, undefined);
 }
 
 /** A `NumberValue` (the AWS SDK's, or dynatx's own from a read), by shape: the caller may hold another copy of the SDK. */

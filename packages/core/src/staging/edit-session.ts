@@ -8,8 +8,7 @@ import { isEntity, planOf, type EntityPlan } from '../schema/entity-plan.js';
 import { writeKey } from '../schema/item-writer.js';
 import { marshalValue } from '../schema/marshal.js';
 import { formatItem } from '../executor/cancellation.js';
-import { itemIdentity, parseUpdate } from '../parser/action-parser.js';
-import { buildUpdateOperations } from '../builder/update-builder.js';
+import { checkStagedValues, itemIdentity, parseUpdate } from '../parser/action-parser.js';
 import { describeValue } from '../errors/user-text.js';
 import { executeWrite } from '../executor/write-executor.js';
 import { atBoundary, invalidValueError } from '../errors/errors.js';
@@ -126,9 +125,9 @@ export class EditSession {
     const staged = this.#items.get(itemIdentity(plan.tableName(), written.key));
     if (staged === undefined) throw invalidValueError(`${written.itemId} was not read in this session: read() it first, so its changes can be guarded`);
     // Checked now, at the call that introduced them, as the update that commits them will be.
-    const { assigned } = buildUpdateOperations(plan, (u: { set(values: unknown): unknown }) => u.set(values));
-    // The values as set() read them: own properties, read once.
-    for (const name of Object.keys(assigned)) staged.changes[name] = assigned[name];
+    // The values as set() reads them (own properties, read once), checked as the commit will check them.
+    const checked = checkStagedValues(plan, written.composites, values);
+    for (const name of Object.keys(checked)) staged.changes[name] = checked[name];
   }
 
   /** Before and after, per attribute, per item; attributes whose value does not change are left out. */
