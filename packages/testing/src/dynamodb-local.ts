@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ListTablesCommand, type DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { findFreePort } from './free-port.js';
 import { defaultJavaPath, ensureJava, JavaNotFoundError } from './java-runtime.js';
@@ -229,8 +228,7 @@ async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }:
     child.ref();
     if (exitInfo === undefined) {
       child.kill('SIGTERM');
-      const outcome = await Promise.race([exited, sleep(STOP_GRACE_MS, 'timeout' as const)]);
-      if (outcome === 'timeout') {
+      if ((await settleWithin(exited, STOP_GRACE_MS)) === TIMED_OUT) {
         child.kill('SIGKILL');
         await exited;
       }
@@ -297,7 +295,7 @@ async function waitUntilReady(
   try {
     for (;;) {
       if (exitInfo !== undefined) {
-        await Promise.race([drained, sleep(1_000)]);
+        await settleWithin(drained, 1_000);
         throw new DynamoDBLocalStartError(
           `DynamoDB Local exited during startup (exit code ${exitInfo.code ?? 'none'}, signal ${exitInfo.signal ?? 'none'})`,
           output.text(),
@@ -317,9 +315,28 @@ async function waitUntilReady(
       } catch {
         // Not listening yet; the JVM needs a couple of seconds.
       }
-      await Promise.race([sleep(100), exited]);
+      await settleWithin(exited, 100);
     }
   } finally {
     probe.destroy();
+  }
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * `promise`, or TIMED_OUT after `ms`. Unlike racing a `sleep()`, the timer is cleared as soon
+ * as the promise settles: a pending timer keeps Node alive, and a script that has called
+ * stop() must be able to exit at once.
+ */
+async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(resolve, ms, TIMED_OUT);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -151,6 +151,31 @@ describe('Java problems', () => {
   });
 });
 
+describe('stop() lets the process exit', () => {
+  const cli = viteNodeCli();
+  const fixture = fileURLToPath(new URL('./fixtures/start-stop.ts', import.meta.url));
+  const packageDir = fileURLToPath(new URL('..', import.meta.url));
+  const childEnv = { ...process.env };
+  delete childEnv[DYNAMODB_ENDPOINT_ENV];
+
+  it.skipIf(cli === undefined)('a script that stops its engine exits at once, with no timer left behind', async () => {
+    // From the package, so that the fixture's bare imports resolve as they do for the tests.
+    const child = runNode([cli as string, fixture], childEnv, packageDir);
+    try {
+      const line = await child.firstLine;
+      const stoppedAt = Date.now();
+      expect(line, child.output()).toContain('"stopped":true');
+      const code = await child.exited;
+      const lingeredMs = Date.now() - stoppedAt;
+      expect(code, child.output()).toBe(0);
+      // It used to linger ~4.6 s: the 5 s grace timer of stop() stayed armed.
+      expect(lingeredMs).toBeLessThan(1_000);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
+
 // Concurrent: each case waits seconds for a JVM in a child process.
 describe.concurrent('cleanup when the owning process leaves without stop()', () => {
   const cli = viteNodeCli();
