@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -9,7 +10,7 @@ import { findFreePort } from './free-port.js';
 import { defaultJavaPath, ensureJava, JavaNotFoundError } from './java-runtime.js';
 import { createLocalClient } from './local-client.js';
 import { OutputTail } from './output-tail.js';
-import { dismissWatchdog, spawnWatchdog, trackUntilExit } from './process-cleanup.js';
+import { guardEngine } from './process-cleanup.js';
 
 /** When set, no engine is started: every handle points at this endpoint instead. */
 export const DYNAMODB_ENDPOINT_ENV = 'DYNATX_DYNAMODB_ENDPOINT';
@@ -169,7 +170,17 @@ interface ExitInfo {
 async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }: LaunchOptions): Promise<DynamoDBLocalHandle> {
   // DynamoDB Local unpacks its native sqlite library into java.io.tmpdir and
   // never deletes it; a private dir per engine is what makes cleanup possible.
-  const tempDir = await mkdtemp(join(tmpdir(), 'dynatx-dynamodb-local-'));
+  // The path is chosen before anything exists, so that the cleanup guards know it before
+  // the dir (and then the JVM) can be left behind by an owner killed at that very moment.
+  // mkdir without `recursive` refuses an existing path, as mkdtemp would.
+  const tempDir = join(tmpdir(), `dynatx-dynamodb-local-${randomBytes(8).toString('hex')}`);
+  const guard = guardEngine(tempDir);
+  try {
+    await mkdir(tempDir, { mode: 0o700 });
+  } catch (error) {
+    await guard.release();
+    throw error;
+  }
   const args = [
     ...jvmArgs,
     `-Djava.io.tmpdir=${tempDir}`,
@@ -189,8 +200,11 @@ async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }:
     child = spawn(javaPath, args, { cwd: tempDir, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     await rm(tempDir, { recursive: true, force: true });
+    await guard.release();
     throw error;
   }
+  // First thing after spawn() returns: from here on the guards know the JVM by its pid.
+  if (child.pid !== undefined) guard.adopt(child.pid);
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk, 'stdout'));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk, 'stderr'));
 
@@ -212,19 +226,18 @@ async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }:
   if (pid === undefined) {
     const info = await exited;
     await rm(tempDir, { recursive: true, force: true });
+    await guard.release();
     if ((info.spawnError as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
       throw new JavaNotFoundError(javaPath, 'the java executable was not found');
     }
     throw new DynamoDBLocalStartError(`Could not start ${javaPath}: ${info.spawnError?.message ?? 'unknown error'}`, '');
   }
 
-  const untrack = trackUntilExit(pid, tempDir);
-  const watchdog = spawnWatchdog(pid, tempDir);
   const endpoint = `http://127.0.0.1:${port}`;
   const clients = new Set<DynamoDBClient>();
 
+  // The guards stand down last: an owner killed in the middle of stop() is still covered.
   const terminate = async (): Promise<void> => {
-    await dismissWatchdog(watchdog);
     child.ref();
     if (exitInfo === undefined) {
       child.kill('SIGTERM');
@@ -234,7 +247,7 @@ async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }:
       }
     }
     await rm(tempDir, { recursive: true, force: true });
-    untrack();
+    await guard.release();
   };
 
   try {
