@@ -6,14 +6,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { ListTablesCommand, type DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DYNAMODB_ENDPOINT_ENV, parseEndpoint, probeEndpoint } from './endpoint.js';
+
+export { DYNAMODB_ENDPOINT_ENV };
 import { findFreePort } from './free-port.js';
 import { defaultJavaPath, ensureJava, JavaNotFoundError } from './java-runtime.js';
 import { createLocalClient } from './local-client.js';
 import { OutputTail } from './output-tail.js';
 import { guardEngine } from './process-cleanup.js';
 
-/** When set, no engine is started: every handle points at this endpoint instead. */
-export const DYNAMODB_ENDPOINT_ENV = 'DYNATX_DYNAMODB_ENDPOINT';
 
 export interface StartDynamoDBLocalOptions {
   /** Fixed port; by default a free loopback port is picked. */
@@ -85,7 +86,11 @@ const SERVER_MAIN_CLASS = 'software.amazon.dynamodb.services.local.main.ServerRu
 export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}): Promise<DynamoDBLocalHandle> {
   const configured = process.env[DYNAMODB_ENDPOINT_ENV]?.trim();
   if (configured !== undefined && configured !== '') {
-    return connectDynamoDB(configured);
+    const handle = connectDynamoDB(configured, { source: DYNAMODB_ENDPOINT_ENV });
+    // A wrong port or a stopped container is reported here, naming the variable, rather
+    // than as a bare ECONNREFUSED from whatever request comes first.
+    await probeEndpoint(handle.endpoint, DYNAMODB_ENDPOINT_ENV);
+    return handle;
   }
 
   const javaPath = options.javaPath ?? defaultJavaPath();
@@ -107,24 +112,26 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
   }
 }
 
-/** A handle for an engine that runs elsewhere (a globalSetup, a container, a teammate's server). */
-export function connectDynamoDB(endpoint: string): DynamoDBLocalHandle {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new Error(
-      `Invalid DynamoDB endpoint ${JSON.stringify(endpoint)} (check ${DYNAMODB_ENDPOINT_ENV}); expected a URL such as http://127.0.0.1:8000`,
-    );
-  }
-  const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+export interface ConnectDynamoDBOptions {
+  /** Where the endpoint came from, for error messages. Default `'endpoint'`. */
+  source?: string;
+}
+
+/**
+ * A handle for an engine that runs elsewhere (a globalSetup, a container, a teammate's
+ * server). Throws InvalidDynamoDBEndpointError unless `endpoint` is an http(s) URL with a
+ * host and a port; does not send anything (startDynamoDBLocal() probes the variable's
+ * endpoint; use probeEndpoint() to check one yourself).
+ */
+export function connectDynamoDB(endpoint: string, options: ConnectDynamoDBOptions = {}): DynamoDBLocalHandle {
+  const parsed = parseEndpoint(endpoint, options.source ?? 'endpoint');
   return {
-    endpoint,
-    port,
+    endpoint: parsed.endpoint,
+    port: parsed.port,
     external: true,
     pid: undefined,
     tempDir: undefined,
-    createClient: (config) => createLocalClient(endpoint, config),
+    createClient: (config) => createLocalClient(parsed.endpoint, config),
     // The engine belongs to whoever started it.
     stop: async () => {},
   };

@@ -91,7 +91,9 @@ export function useDynamoDB(options: StartDynamoDBLocalOptions = {}): DynamoDBTe
 
   beforeAll(async () => {
     const provided = inject(PROVIDED_ENDPOINT_KEY) as string | undefined;
-    engine = provided ? connectDynamoDB(provided) : await startDynamoDBLocal(options);
+    engine = provided
+      ? connectDynamoDB(provided, { source: `inject('${PROVIDED_ENDPOINT_KEY}')` })
+      : await startDynamoDBLocal(options);
   });
   afterAll(async () => {
     client?.destroy();
