@@ -40,9 +40,14 @@ export interface DynamoDBLocalHandle {
   readonly pid: number | undefined;
   /** Scratch directory of the JVM (removed by stop); undefined for external endpoints. */
   readonly tempDir: string | undefined;
-  /** A client for this endpoint with local-only region and credentials; `config` overrides them. */
+  /** The handle's own client (local region and credentials), created on first use. */
+  readonly client: DynamoDBClient;
+  /** A new client for this endpoint with local-only region and credentials; `config` overrides them. */
   createClient(config?: Partial<DynamoDBClientConfig>): DynamoDBClient;
-  /** Kills the engine and removes its temp dir. A no-op for external endpoints. Idempotent. */
+  /**
+   * Destroys the clients this handle made, then kills the engine and removes its temp dir
+   * (for external endpoints the engine is left alone). Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -125,15 +130,19 @@ export interface ConnectDynamoDBOptions {
  */
 export function connectDynamoDB(endpoint: string, options: ConnectDynamoDBOptions = {}): DynamoDBLocalHandle {
   const parsed = parseEndpoint(endpoint, options.source ?? 'endpoint');
+  const clients = clientPool(parsed.endpoint);
   return {
     endpoint: parsed.endpoint,
     port: parsed.port,
     external: true,
     pid: undefined,
     tempDir: undefined,
-    createClient: (config) => createLocalClient(parsed.endpoint, config),
-    // The engine belongs to whoever started it.
-    stop: async () => {},
+    get client() {
+      return clients.main();
+    },
+    createClient: clients.create,
+    // The engine belongs to whoever started it; only the clients are ours.
+    stop: async () => clients.destroyAll(),
   };
 }
 
@@ -241,7 +250,7 @@ async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }:
   }
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const clients = new Set<DynamoDBClient>();
+  const clients = clientPool(endpoint);
 
   // The guards stand down last: an owner killed in the middle of stop() is still covered.
   const terminate = async (): Promise<void> => {
@@ -278,17 +287,13 @@ async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }:
     external: false,
     pid,
     tempDir,
-    createClient(config) {
-      const client = createLocalClient(endpoint, config);
-      clients.add(client);
-      return client;
+    get client() {
+      return clients.main();
     },
+    createClient: clients.create,
     stop() {
       stopping ??= (async () => {
-        // Pooled keep-alive sockets to a dead server would only produce
-        // confusing ECONNRESETs later.
-        for (const client of clients) client.destroy();
-        clients.clear();
+        clients.destroyAll();
         await terminate();
       })();
       return stopping;
@@ -340,6 +345,27 @@ async function waitUntilReady(
   } finally {
     probe.destroy();
   }
+}
+
+/** The clients a handle made: its own `client` and those of createClient(). */
+function clientPool(endpoint: string) {
+  const created = new Set<DynamoDBClient>();
+  let main: DynamoDBClient | undefined;
+  const create = (config?: Partial<DynamoDBClientConfig>): DynamoDBClient => {
+    const client = createLocalClient(endpoint, config);
+    created.add(client);
+    return client;
+  };
+  return {
+    main: () => (main ??= create()),
+    create,
+    /** Pooled keep-alive sockets to a dead server would only produce confusing ECONNRESETs later. */
+    destroyAll() {
+      for (const client of created) client.destroy();
+      created.clear();
+      main = undefined;
+    },
+  };
 }
 
 const TIMED_OUT = Symbol('timed out');

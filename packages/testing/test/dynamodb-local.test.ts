@@ -42,6 +42,12 @@ describe('startDynamoDBLocal', () => {
     expect(TableNames).toEqual([]);
   });
 
+  it('has a client of its own, the same on every read, beside createClient()', async () => {
+    expect(engine.client).toBe(engine.client);
+    expect(engine.createClient()).not.toBe(engine.client);
+    await expect(engine.client.send(new ListTablesCommand({}))).resolves.toBeDefined();
+  });
+
   it('lets createClient config override the defaults', async () => {
     const client = engine.createClient({ region: 'eu-west-1' });
     expect(await client.config.region()).toBe('eu-west-1');
@@ -56,6 +62,8 @@ describe('startDynamoDBLocal', () => {
       expect(shared.port).toBe(engine.port);
       expect(shared.external).toBe(true);
       expect(shared.pid).toBeUndefined();
+      expect(shared.client).toBe(shared.client);
+      await expect(shared.client.send(new ListTablesCommand({}))).resolves.toBeDefined();
       await shared.stop();
       expect(isAlive(engine.pid as number)).toBe(true);
       await expect(shared.createClient().send(new ListTablesCommand({}))).resolves.toBeDefined();
