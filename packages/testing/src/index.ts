@@ -28,10 +28,16 @@ export {
   type TestTable,
 } from './entity-tables.js';
 export {
+  FAULT_KINDS,
+  faultDraw,
+  injectedFaultOf,
   injectFaults,
   isInjectedFault,
+  type FaultCommand,
   type FaultInjector,
+  type FaultRates,
   type InjectedFault,
   type InjectedFaultKind,
   type InjectedFaultRecord,
+  type InjectFaultsOptions,
 } from './fault-injection.js';
