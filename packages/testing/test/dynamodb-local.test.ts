@@ -2,7 +2,6 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +12,7 @@ import {
   startDynamoDBLocal,
   type DynamoDBLocalHandle,
 } from '../src/index.js';
-import { eventually, isAlive, probePort, runNode, viteNodeCli, withoutEndpointEnv } from './helpers.js';
+import { eventually, isAlive, probePort, runNode, transpileForNode, withoutEndpointEnv, type TranspiledPackage } from './helpers.js';
 
 describe('startDynamoDBLocal', () => {
   let env: { restore(): void };
@@ -160,15 +159,17 @@ describe('Java problems', () => {
 });
 
 describe('stop() lets the process exit', () => {
-  const cli = viteNodeCli();
-  const fixture = fileURLToPath(new URL('./fixtures/start-stop.ts', import.meta.url));
-  const packageDir = fileURLToPath(new URL('..', import.meta.url));
+  let compiled: TranspiledPackage;
+  // A plain node child: a vite-node child would add seconds of startup, and its own exit time.
+  beforeAll(async () => {
+    compiled = await transpileForNode(['test/fixtures/start-stop.ts']);
+  });
+  afterAll(() => compiled?.remove());
   const childEnv = { ...process.env };
   delete childEnv[DYNAMODB_ENDPOINT_ENV];
 
-  it.skipIf(cli === undefined)('a script that stops its engine exits at once, with no timer left behind', async () => {
-    // From the package, so that the fixture's bare imports resolve as they do for the tests.
-    const child = runNode([cli as string, fixture], childEnv, packageDir);
+  it('a script that stops its engine exits at once, with no timer left behind', async () => {
+    const child = runNode([compiled.path('test/fixtures/start-stop.ts')], childEnv);
     try {
       const line = await child.firstLine;
       const stoppedAt = Date.now();
@@ -186,15 +187,18 @@ describe('stop() lets the process exit', () => {
 
 // Concurrent: each case waits seconds for a JVM in a child process.
 describe.concurrent('cleanup when the owning process leaves without stop()', () => {
-  const cli = viteNodeCli();
-  const fixture = fileURLToPath(new URL('./fixtures/abandon-engine.ts', import.meta.url));
+  let compiled: TranspiledPackage;
+  beforeAll(async () => {
+    compiled = await transpileForNode(['test/fixtures/abandon-engine.ts']);
+  });
+  afterAll(() => compiled?.remove());
   const childEnv = { ...process.env };
   delete childEnv[DYNAMODB_ENDPOINT_ENV];
 
-  it.skipIf(cli === undefined).for(['exit', 'kill'] as const)(
+  it.for(['exit', 'kill'] as const)(
     'leaves no JVM and no temp dir behind (%s)',
     async (mode, { expect }) => {
-      const child = runNode([cli as string, fixture, mode], childEnv);
+      const child = runNode([compiled.path('test/fixtures/abandon-engine.ts'), mode], childEnv);
       try {
         const line = await child.firstLine;
         expect(line, child.output()).not.toBe('');

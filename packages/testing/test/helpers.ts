@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -59,20 +58,6 @@ export function withoutEndpointEnv(): { restore(): void } {
       else process.env[DYNAMODB_ENDPOINT_ENV] = saved;
     },
   };
-}
-
-/**
- * vitest 3 runs TypeScript through vite-node, which it depends on; using its
- * CLI lets a test run a TypeScript fixture as a separate Node process.
- */
-export function viteNodeCli(): string | undefined {
-  try {
-    const fromVitest = createRequire(createRequire(import.meta.url).resolve('vitest/package.json'));
-    const cli = join(dirname(fromVitest.resolve('vite-node/package.json')), 'vite-node.mjs');
-    return existsSync(cli) ? cli : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface ChildRun {
