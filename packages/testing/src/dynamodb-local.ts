@@ -7,14 +7,13 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { ListTablesCommand, type DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DYNAMODB_ENDPOINT_ENV, parseEndpoint, probeEndpoint } from './endpoint.js';
-
-export { DYNAMODB_ENDPOINT_ENV };
 import { findFreePort } from './free-port.js';
 import { defaultJavaPath, ensureJava, JavaNotFoundError } from './java-runtime.js';
 import { createLocalClient } from './local-client.js';
 import { OutputTail } from './output-tail.js';
 import { guardEngine } from './process-cleanup.js';
 
+export { DYNAMODB_ENDPOINT_ENV };
 
 export interface StartDynamoDBLocalOptions {
   /** Fixed port; by default a free loopback port is picked. */
