@@ -2,6 +2,12 @@
 // The README's entry points (`npm test`, `npm run demo`) land here so that they work on a
 // fresh machine that has only Node and npm: this script finds (or fetches) the pinned pnpm,
 // installs the workspace, builds it, and then runs the requested steps in order.
+//
+//   npm run demo -- --events 1000    (npm hands `demo --events 1000` to this script; the
+//                                     flags go to the demo, see `npm run demo -- --help`)
+//
+// DYNATX_TASK_SKIP_SETUP=1 skips the install and the build, for the tests that run these
+// command lines against a workspace that is already installed and built.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,11 +21,19 @@ const steps = {
   demo: [['run', 'build'], ['--filter', '@dynatx/examples', 'run', 'demo']],
 };
 
-const task = process.argv[2];
+const [task, ...rest] = process.argv.slice(2);
+// npm removes the `--` of `npm run demo -- --events 1000`; other launchers pass it on.
+const extra = rest[0] === '--' ? rest.slice(1) : rest;
 if (!task || !(task in steps)) {
-  console.error(`usage: node scripts/task.mjs <${Object.keys(steps).join('|')}>`);
+  console.error(`usage: node scripts/task.mjs <${Object.keys(steps).join('|')}> [-- demo options]`);
   process.exit(2);
 }
+if (extra.length > 0 && task !== 'demo') {
+  console.error(`node scripts/task.mjs ${task} takes no options (got ${extra.join(' ')})`);
+  process.exit(2);
+}
+// pnpm hands everything after the script name to the script, verbatim.
+steps.demo.at(-1).push(...extra);
 
 /** pnpm as we were started by it, else the pinned version through npx (no global install). */
 function pnpmCommand() {
@@ -36,8 +50,12 @@ function run(args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(['install', process.env.CI ? '--frozen-lockfile' : '--prefer-offline']);
-for (const step of steps[task]) run(step);
+const skipSetup = process.env.DYNATX_TASK_SKIP_SETUP === '1';
+if (!skipSetup) run(['install', process.env.CI ? '--frozen-lockfile' : '--prefer-offline']);
+for (const step of steps[task]) {
+  if (skipSetup && step[0] === 'run' && step[1] === 'build') continue;
+  run(step);
+}
 if (task === 'test') printTotals();
 
 /** One closing line for the whole suite: vitest's tests plus the type-message checks. */

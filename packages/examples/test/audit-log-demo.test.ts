@@ -1,15 +1,18 @@
 /** The README's demo, at a reduced size, with its invariants asserted. */
 import { expect, test } from 'vitest';
-import { runAuditLogDemo } from '../src/audit-log/run-demo.js';
+import { parseDemoArgs, USAGE } from '../src/audit-log/cli.js';
 import { formatReport } from '../src/audit-log/report.js';
+import { demoTenants, runAuditLogDemo } from '../src/audit-log/run-demo.js';
+import { expectedFaults } from './audit-log-expected.js';
 
 test('the audit-log demo: every tenant agrees, the suspended one is refused, faults are survived', async () => {
   const progress: number[] = [];
   const report = await runAuditLogDemo({
     events: 80,
     concurrency: 16,
-    conflictEvery: 7,
-    lostResponseEvery: 11,
+    conflictRate: 0.15,
+    lostResponseRate: 0.1,
+    seed: 2024,
     onProgress: (done) => progress.push(done),
   });
   expect(report.invariants.filter((i) => !i.ok)).toEqual([]);
@@ -20,12 +23,85 @@ test('the audit-log demo: every tenant agrees, the suspended one is refused, fau
     ['umbrella', 0, 0],
   ]);
   expect(report.cancellations).toHaveLength(20);
-  expect(report.injected).toEqual({ transactionConflict: 11, lostResponse: 7 });
-  expect(report.retriesByReason.TransactionConflict).toBe(11);
-  expect(report.retriesByReason.Timeout).toBe(7);
+  // Rate mode with a seed: the same faults on every run, at any concurrency.
+  const expected = expectedFaults(80, 0.15, 0.1, 2024);
+  expect(report.seed).toBe(2024);
+  expect(report.attempts).toBe(expected.attempts);
+  expect(report.injected).toEqual(expected.injected);
+  expect(expected.injected.transactionConflict).toBeGreaterThan(5);
+  expect(expected.injected.lostResponse).toBeGreaterThan(3);
+  expect(report.retriesByReason.TransactionConflict).toBe(expected.injected.transactionConflict);
+  expect(report.retriesByReason.Timeout).toBe(expected.injected.lostResponse);
   expect(report.consumedCapacityUnits).toBeGreaterThan(0);
   expect(progress).toHaveLength(80);
   const text = formatReport(report);
   expect(text).toContain('All invariants hold');
   expect(text).toContain('action "tenant is active" on Tenant{tenant:umbrella}: ConditionalCheckFailed');
+  expect(text).toContain('seed 2024 (--seed 2024 gives the same faults)');
 }, 120_000);
+
+test('tenants: the first four keep their names, every 4th is suspended, more get numbers', () => {
+  expect(demoTenants(4).map((t) => `${t.tenant}:${t.status}`)).toEqual([
+    'acme:active',
+    'globex:active',
+    'initech:active',
+    'umbrella:suspended',
+  ]);
+  const many = demoTenants(14);
+  expect(many.at(-1)).toMatchObject({ tenant: 'tenant-14', status: 'active' });
+  expect(many.filter((t) => t.status === 'suspended').map((t) => t.tenant)).toEqual(['umbrella', 'tyrell', 'oscorp']);
+  expect(demoTenants(1)).toEqual([{ tenant: 'acme', name: 'Acme', status: 'active' }]);
+});
+
+test('the command line: defaults, every flag, a leading --, and clear refusals', () => {
+  expect(parseDemoArgs([])).toEqual({
+    help: false,
+    settings: {
+      events: 400,
+      tenants: 4,
+      concurrency: 16,
+      conflictRate: 0.1,
+      lostResponseRate: 0.04,
+      seed: undefined,
+      endpoint: undefined,
+    },
+  });
+  const all = ['--events', '1000', '--tenants', '6', '--concurrency', '8', '--conflict-rate', '0.2', '--lost-response-rate=.05', '--seed', '42'];
+  expect(parseDemoArgs(all)).toEqual({
+    help: false,
+    settings: { events: 1000, tenants: 6, concurrency: 8, conflictRate: 0.2, lostResponseRate: 0.05, seed: 42, endpoint: undefined },
+  });
+  // `pnpm run demo -- --events 1000` hands the `--` over.
+  expect(parseDemoArgs(['--', ...all])).toEqual(parseDemoArgs(all));
+  expect(parseDemoArgs(['--help'])).toEqual({ help: true });
+  expect(parseDemoArgs(['-h'])).toEqual({ help: true });
+  for (const flag of ['--events', '--tenants', '--concurrency', '--conflict-rate', '--lost-response-rate', '--seed', '--endpoint', '--help']) {
+    expect(USAGE).toContain(flag);
+  }
+
+  const refusal = (args: string[]) => {
+    try {
+      parseDemoArgs(args);
+    } catch (error) {
+      return `${(error as Error).name}: ${(error as Error).message}`;
+    }
+    return 'accepted';
+  };
+  expect(refusal(['--events', 'abc'])).toBe('DemoUsageError: --events must be a whole number from 1 to 1000000, got "abc"');
+  expect(refusal(['--events', '0'])).toMatch(/--events must be a whole number from 1/);
+  expect(refusal(['--events', '2.5'])).toMatch(/--events must be a whole number/);
+  expect(refusal(['--events=-3'])).toMatch(/--events must be a whole number .* got "-3"/);
+  expect(refusal(['--events', '-3'])).toBe('DemoUsageError: --events needs a value; one that starts with "-" is written --events=<value>');
+  expect(refusal(['--events'])).toBe('DemoUsageError: --events needs a value');
+  expect(refusal(['--tenants', '101'])).toMatch(/--tenants must be a whole number from 1 to 100, got "101"/);
+  expect(refusal(['--concurrency', '1e3'])).toMatch(/--concurrency must be a whole number/);
+  expect(refusal(['--conflict-rate', '0.6'])).toBe('DemoUsageError: --conflict-rate must be a probability from 0 to 0.5, got "0.6"');
+  expect(refusal(['--lost-response-rate', 'often'])).toMatch(/--lost-response-rate must be a probability/);
+  expect(refusal(['--conflict-rate', '0.3', '--lost-response-rate', '0.3'])).toMatch(/add up to 0\.6; together they may be at most 0\.5/);
+  expect(refusal(['--seed', '-1'])).toMatch(/--seed needs a value/);
+  expect(refusal(['--seed', '4294967296'])).toMatch(/--seed must be a whole number from 0 to 4294967295/);
+  expect(refusal(['--bogus'])).toBe('DemoUsageError: unknown option --bogus');
+  expect(refusal(['1000'])).toMatch(/unexpected argument "1000" \(every option is a --flag/);
+  expect(refusal(['--help=yes'])).toBe('DemoUsageError: --help does not take a value');
+  expect(refusal(['--endpoint', ''])).toMatch(/--endpoint needs a URL/);
+});

@@ -1,21 +1,17 @@
 /** The bank-transfer example against a DynamoDB Local started by this file. */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RetriesExhaustedError, TransactionValidationError } from '@dynatx/core';
-import { createLocalClient, injectFaults } from '@dynatx/testing';
+import { injectFaults } from '@dynatx/testing';
 import { useTable } from '@dynatx/testing/vitest';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Account } from '../src/bank-transfer/entities.js';
 import { runBankTransferScenario } from '../src/bank-transfer/scenario.js';
 import { readBalances, transfer, transferTransaction } from '../src/bank-transfer/transfer.js';
 
+// Also points Account (table name and client) at the test table, so ElectroDB reads back.
 const table = useTable([Account]);
 
-beforeAll(() => {
-  Account.setClient(DynamoDBDocumentClient.from(table.client));
-});
-
 /** A client per test, so that injected faults stay in their test. */
-const freshClient = () => createLocalClient(table.dynamodb.endpoint());
+const freshClient = () => table.createClient();
 
 let sequence = 0;
 /** Two accounts of this test's own. */

@@ -1,8 +1,6 @@
 /** The hot-counter example against a DynamoDB Local started by this file. */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLocalClient } from '@dynatx/testing';
 import { useTable } from '@dynatx/testing/vitest';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { watchContention } from '../src/hot-counter/contention-probe.js';
 import { Counter, CounterShard, Like } from '../src/hot-counter/entities.js';
 import {
@@ -17,15 +15,11 @@ import {
 } from '../src/hot-counter/likes.js';
 import { runHotCounterScenario } from '../src/hot-counter/scenario.js';
 
+// Also points the entities (table name and client) at the test table, so ElectroDB reads back.
 const table = useTable([Like, Counter, CounterShard]);
 
-beforeAll(() => {
-  const documents = DynamoDBDocumentClient.from(table.client);
-  for (const entity of [Like, Counter, CounterShard]) entity.setClient(documents);
-});
-
 /** A client of the test's own, so that a probe sees only its test's transactions. */
-const freshClient = () => createLocalClient(table.dynamodb.endpoint());
+const freshClient = () => table.createClient();
 
 let sequence = 0;
 const post = () => `post-${++sequence}`;

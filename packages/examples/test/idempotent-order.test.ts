@@ -1,23 +1,17 @@
 /** The idempotent-order example against a DynamoDB Local started by this file. */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { IdempotentParameterMismatchError, RetriesExhaustedError } from '@dynatx/core';
-import { createLocalClient, injectFaults } from '@dynatx/testing';
+import { injectFaults } from '@dynatx/testing';
 import { useTable } from '@dynatx/testing/vitest';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Order, Stock } from '../src/idempotent-order/entities.js';
 import { orderToken, placeOrder, placeOrderTransaction, type OrderRequest } from '../src/idempotent-order/place-order.js';
 import { runIdempotentOrderScenario } from '../src/idempotent-order/scenario.js';
 
+// Also points Order and Stock (table name and client) at the test table, so ElectroDB reads back.
 const table = useTable([Order, Stock]);
 
-beforeAll(() => {
-  const documents = DynamoDBDocumentClient.from(table.client);
-  Order.setClient(documents);
-  Stock.setClient(documents);
-});
-
 /** A client sharing nothing with the others: what a restarted process would construct. */
-const newProcessClient = () => createLocalClient(table.dynamodb.endpoint());
+const newProcessClient = () => table.createClient();
 
 let sequence = 0;
 /** A product of this test's own, with `available` units, and an order for `quantity` of it. */

@@ -1,19 +1,13 @@
 /** The staged-edits example against a DynamoDB Local started by this file. */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { stageEdits, tx } from '@dynatx/core';
 import { useTable } from '@dynatx/testing/vitest';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Quota, TenantSettings, VersionedSettings } from '../src/staged-edits/entities.js';
 import { createTenant, formatDiff, stagePlanChange } from '../src/staged-edits/plan-change.js';
 import { runStagedEditsScenario } from '../src/staged-edits/scenario.js';
 
+// Also points the entities (table name and client) at the test table, so ElectroDB reads back.
 const table = useTable([TenantSettings, Quota]);
-
-beforeAll(() => {
-  const documents = DynamoDBDocumentClient.from(table.client);
-  TenantSettings.setClient(documents);
-  Quota.setClient(documents);
-});
 
 let sequence = 0;
 async function newTenant() {

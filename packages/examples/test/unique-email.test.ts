@@ -1,7 +1,6 @@
 /** The unique-email example against a DynamoDB Local started by this file. */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { useTable } from '@dynatx/testing/vitest';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { EmailClaim, User } from '../src/unique-email/entities.js';
 import { runUniqueEmailScenario } from '../src/unique-email/scenario.js';
 import {
@@ -12,14 +11,9 @@ import {
   emailHolder,
 } from '../src/unique-email/users.js';
 
+// Also points the entities (table name and client) at the test table: ElectroDB reads back
+// what dynatx writes.
 const table = useTable([User, EmailClaim]);
-
-// ElectroDB reads back what dynatx writes.
-beforeAll(() => {
-  const documents = DynamoDBDocumentClient.from(table.client);
-  User.setClient(documents);
-  EmailClaim.setClient(documents);
-});
 
 let sequence = 0;
 const unique = (name: string) => `${name}-${++sequence}`;

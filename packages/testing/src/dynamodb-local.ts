@@ -1,19 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ListTablesCommand, type DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DYNAMODB_ENDPOINT_ENV, parseEndpoint, probeEndpoint } from './endpoint.js';
 import { findFreePort } from './free-port.js';
 import { defaultJavaPath, ensureJava, JavaNotFoundError } from './java-runtime.js';
 import { createLocalClient } from './local-client.js';
 import { OutputTail } from './output-tail.js';
-import { dismissWatchdog, spawnWatchdog, trackUntilExit } from './process-cleanup.js';
+import { guardEngine } from './process-cleanup.js';
 
-/** When set, no engine is started: every handle points at this endpoint instead. */
-export const DYNAMODB_ENDPOINT_ENV = 'DYNATX_DYNAMODB_ENDPOINT';
+export { DYNAMODB_ENDPOINT_ENV };
 
 export interface StartDynamoDBLocalOptions {
   /** Fixed port; by default a free loopback port is picked. */
@@ -39,9 +39,14 @@ export interface DynamoDBLocalHandle {
   readonly pid: number | undefined;
   /** Scratch directory of the JVM (removed by stop); undefined for external endpoints. */
   readonly tempDir: string | undefined;
-  /** A client for this endpoint with local-only region and credentials; `config` overrides them. */
+  /** The handle's own client (local region and credentials), created on first use. */
+  readonly client: DynamoDBClient;
+  /** A new client for this endpoint with local-only region and credentials; `config` overrides them. */
   createClient(config?: Partial<DynamoDBClientConfig>): DynamoDBClient;
-  /** Kills the engine and removes its temp dir. A no-op for external endpoints. Idempotent. */
+  /**
+   * Destroys the clients this handle made, then kills the engine and removes its temp dir
+   * (for external endpoints the engine is left alone). Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -85,7 +90,11 @@ const SERVER_MAIN_CLASS = 'software.amazon.dynamodb.services.local.main.ServerRu
 export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}): Promise<DynamoDBLocalHandle> {
   const configured = process.env[DYNAMODB_ENDPOINT_ENV]?.trim();
   if (configured !== undefined && configured !== '') {
-    return connectDynamoDB(configured);
+    const handle = connectDynamoDB(configured, { source: DYNAMODB_ENDPOINT_ENV });
+    // A wrong port or a stopped container is reported here, naming the variable, rather
+    // than as a bare ECONNREFUSED from whatever request comes first.
+    await probeEndpoint(handle.endpoint, DYNAMODB_ENDPOINT_ENV);
+    return handle;
   }
 
   const javaPath = options.javaPath ?? defaultJavaPath();
@@ -107,26 +116,32 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
   }
 }
 
-/** A handle for an engine that runs elsewhere (a globalSetup, a container, a teammate's server). */
-export function connectDynamoDB(endpoint: string): DynamoDBLocalHandle {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new Error(
-      `Invalid DynamoDB endpoint ${JSON.stringify(endpoint)} (check ${DYNAMODB_ENDPOINT_ENV}); expected a URL such as http://127.0.0.1:8000`,
-    );
-  }
-  const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+export interface ConnectDynamoDBOptions {
+  /** Where the endpoint came from, for error messages. Default `'endpoint'`. */
+  source?: string;
+}
+
+/**
+ * A handle for an engine that runs elsewhere (a globalSetup, a container, a teammate's
+ * server). Throws InvalidDynamoDBEndpointError unless `endpoint` is an http(s) URL with a
+ * host and a port; does not send anything (startDynamoDBLocal() probes the variable's
+ * endpoint; use probeEndpoint() to check one yourself).
+ */
+export function connectDynamoDB(endpoint: string, options: ConnectDynamoDBOptions = {}): DynamoDBLocalHandle {
+  const parsed = parseEndpoint(endpoint, options.source ?? 'endpoint');
+  const clients = clientPool(parsed.endpoint);
   return {
-    endpoint,
-    port,
+    endpoint: parsed.endpoint,
+    port: parsed.port,
     external: true,
     pid: undefined,
     tempDir: undefined,
-    createClient: (config) => createLocalClient(endpoint, config),
-    // The engine belongs to whoever started it.
-    stop: async () => {},
+    get client() {
+      return clients.main();
+    },
+    createClient: clients.create,
+    // The engine belongs to whoever started it; only the clients are ours.
+    stop: async () => clients.destroyAll(),
   };
 }
 
@@ -170,7 +185,17 @@ interface ExitInfo {
 async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }: LaunchOptions): Promise<DynamoDBLocalHandle> {
   // DynamoDB Local unpacks its native sqlite library into java.io.tmpdir and
   // never deletes it; a private dir per engine is what makes cleanup possible.
-  const tempDir = await mkdtemp(join(tmpdir(), 'dynatx-dynamodb-local-'));
+  // The path is chosen before anything exists, so that the cleanup guards know it before
+  // the dir (and then the JVM) can be left behind by an owner killed at that very moment.
+  // mkdir without `recursive` refuses an existing path, as mkdtemp would.
+  const tempDir = join(tmpdir(), `dynatx-dynamodb-local-${randomBytes(8).toString('hex')}`);
+  const guard = guardEngine(tempDir);
+  try {
+    await mkdir(tempDir, { mode: 0o700 });
+  } catch (error) {
+    await guard.release();
+    throw error;
+  }
   const args = [
     ...jvmArgs,
     `-Djava.io.tmpdir=${tempDir}`,
@@ -190,8 +215,11 @@ async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }:
     child = spawn(javaPath, args, { cwd: tempDir, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     await rm(tempDir, { recursive: true, force: true });
+    await guard.release();
     throw error;
   }
+  // First thing after spawn() returns: from here on the guards know the JVM by its pid.
+  if (child.pid !== undefined) guard.adopt(child.pid);
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk, 'stdout'));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk, 'stderr'));
 
@@ -213,30 +241,28 @@ async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }:
   if (pid === undefined) {
     const info = await exited;
     await rm(tempDir, { recursive: true, force: true });
+    await guard.release();
     if ((info.spawnError as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
       throw new JavaNotFoundError(javaPath, 'the java executable was not found');
     }
     throw new DynamoDBLocalStartError(`Could not start ${javaPath}: ${info.spawnError?.message ?? 'unknown error'}`, '');
   }
 
-  const untrack = trackUntilExit(pid, tempDir);
-  const watchdog = spawnWatchdog(pid, tempDir);
   const endpoint = `http://127.0.0.1:${port}`;
-  const clients = new Set<DynamoDBClient>();
+  const clients = clientPool(endpoint);
 
+  // The guards stand down last: an owner killed in the middle of stop() is still covered.
   const terminate = async (): Promise<void> => {
-    await dismissWatchdog(watchdog);
     child.ref();
     if (exitInfo === undefined) {
       child.kill('SIGTERM');
-      const outcome = await Promise.race([exited, sleep(STOP_GRACE_MS, 'timeout' as const)]);
-      if (outcome === 'timeout') {
+      if ((await settleWithin(exited, STOP_GRACE_MS)) === TIMED_OUT) {
         child.kill('SIGKILL');
         await exited;
       }
     }
     await rm(tempDir, { recursive: true, force: true });
-    untrack();
+    await guard.release();
   };
 
   try {
@@ -260,17 +286,13 @@ async function launch({ javaPath, installDir, port, startupTimeoutMs, jvmArgs }:
     external: false,
     pid,
     tempDir,
-    createClient(config) {
-      const client = createLocalClient(endpoint, config);
-      clients.add(client);
-      return client;
+    get client() {
+      return clients.main();
     },
+    createClient: clients.create,
     stop() {
       stopping ??= (async () => {
-        // Pooled keep-alive sockets to a dead server would only produce
-        // confusing ECONNRESETs later.
-        for (const client of clients) client.destroy();
-        clients.clear();
+        clients.destroyAll();
         await terminate();
       })();
       return stopping;
@@ -297,7 +319,7 @@ async function waitUntilReady(
   try {
     for (;;) {
       if (exitInfo !== undefined) {
-        await Promise.race([drained, sleep(1_000)]);
+        await settleWithin(drained, 1_000);
         throw new DynamoDBLocalStartError(
           `DynamoDB Local exited during startup (exit code ${exitInfo.code ?? 'none'}, signal ${exitInfo.signal ?? 'none'})`,
           output.text(),
@@ -317,9 +339,49 @@ async function waitUntilReady(
       } catch {
         // Not listening yet; the JVM needs a couple of seconds.
       }
-      await Promise.race([sleep(100), exited]);
+      await settleWithin(exited, 100);
     }
   } finally {
     probe.destroy();
+  }
+}
+
+/** The clients a handle made: its own `client` and those of createClient(). */
+function clientPool(endpoint: string) {
+  const created = new Set<DynamoDBClient>();
+  let main: DynamoDBClient | undefined;
+  const create = (config?: Partial<DynamoDBClientConfig>): DynamoDBClient => {
+    const client = createLocalClient(endpoint, config);
+    created.add(client);
+    return client;
+  };
+  return {
+    main: () => (main ??= create()),
+    create,
+    /** Pooled keep-alive sockets to a dead server would only produce confusing ECONNRESETs later. */
+    destroyAll() {
+      for (const client of created) client.destroy();
+      created.clear();
+      main = undefined;
+    },
+  };
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * `promise`, or TIMED_OUT after `ms`. Unlike racing a `sleep()`, the timer is cleared as soon
+ * as the promise settles: a pending timer keeps Node alive, and a script that has called
+ * stop() must be able to exit at once.
+ */
+async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(resolve, ms, TIMED_OUT);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

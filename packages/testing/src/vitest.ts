@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   connectDynamoDB,
   DYNAMODB_ENDPOINT_ENV,
@@ -72,30 +72,42 @@ export async function teardown(): Promise<void> {
 
 export default setup;
 
+/**
+ * DynamoDB for the tests of one file. Every member is a plain property or method with the same
+ * meaning on every handle (useDynamoDB(), useTable(), and the engine handle of
+ * startDynamoDBLocal()): `endpoint` and `client` are properties, `createClient()` makes a new
+ * client. They work inside tests and hooks, once beforeAll has run; at module top level they
+ * throw an explanation.
+ */
 export interface DynamoDBTestHandle {
-  /** One client per test file, created on first use. */
-  client(): DynamoDBClient;
-  endpoint(): string;
+  /** The endpoint URL, e.g. `http://127.0.0.1:41234`. */
+  readonly endpoint: string;
+  /** The file's client: one per handle, created on first use, destroyed after the file. */
+  readonly client: DynamoDBClient;
+  /**
+   * A new client of its own (local region and credentials; `config` overrides them), for
+   * example so that injected faults stay in one test. Destroyed after the file.
+   */
+  createClient(config?: Partial<DynamoDBClientConfig>): DynamoDBClient;
 }
 
 /**
  * DynamoDB for the current test file: the globalSetup's engine when there is
  * one, otherwise a private engine started in beforeAll and stopped in
- * afterAll. The accessors only work once beforeAll has run, i.e. inside
- * tests and hooks.
+ * afterAll.
  */
 export function useDynamoDB(options: StartDynamoDBLocalOptions = {}): DynamoDBTestHandle {
   const { afterAll, beforeAll, inject } = hooks('useDynamoDB()');
   let engine: DynamoDBLocalHandle | undefined;
-  let client: DynamoDBClient | undefined;
 
   beforeAll(async () => {
     const provided = inject(PROVIDED_ENDPOINT_KEY) as string | undefined;
-    engine = provided ? connectDynamoDB(provided) : await startDynamoDBLocal(options);
+    engine = provided
+      ? connectDynamoDB(provided, { source: `inject('${PROVIDED_ENDPOINT_KEY}')` })
+      : await startDynamoDBLocal(options);
   });
   afterAll(async () => {
-    client?.destroy();
-    client = undefined;
+    // Destroys the clients the handle made; stops the engine only if this file started it.
     const stopping = engine?.stop();
     engine = undefined;
     await stopping;
@@ -104,14 +116,19 @@ export function useDynamoDB(options: StartDynamoDBLocalOptions = {}): DynamoDBTe
   const ready = (): DynamoDBLocalHandle => {
     if (engine === undefined) {
       throw new Error(
-        'useDynamoDB(): DynamoDB is not available here; use client()/endpoint() inside tests or hooks, not at module top level',
+        'useDynamoDB(): DynamoDB is not available here; use endpoint, client and createClient() inside tests or hooks, not at module top level',
       );
     }
     return engine;
   };
   return {
-    endpoint: () => ready().endpoint,
-    client: () => (client ??= ready().createClient()),
+    get endpoint() {
+      return ready().endpoint;
+    },
+    get client() {
+      return ready().client;
+    },
+    createClient: (config) => ready().createClient(config),
   };
 }
 
@@ -123,20 +140,38 @@ export interface UseTableOptions {
    */
   tableName?: string;
   /**
-   * Point the entities at the test table (ElectroDB `setTableName`) for the
-   * duration of the file, restoring their table afterwards. Default true;
-   * switch it off to pass `{ table: t.tableName }` to operations yourself.
+   * For the duration of the file (or describe block), point the entities at the test table
+   * (ElectroDB `setTableName`) and give them the handle's `client` (ElectroDB `setClient`),
+   * so that ElectroDB's own operations (`Entity.get(...).go()`) work without further setup;
+   * restores their previous table name and client afterwards. Default true; switch it off to
+   * leave the entities alone and pass `{ table: t.tableName }` to operations yourself.
    */
   retarget?: boolean;
   /** Share one DynamoDB between several useTable calls in a file; by default each call uses its own useDynamoDB(). */
   dynamodb?: DynamoDBTestHandle;
 }
 
-export interface TestTableHandle {
-  readonly tableName: string;
-  readonly client: DynamoDBClient;
-  readonly dynamodb: DynamoDBTestHandle;
+/** The shape `useTable().dynamodb` had when handles mixed methods and properties. */
+export interface LegacyDynamoDBTestHandle {
+  /** @deprecated use `table.endpoint` */
+  endpoint(): string;
+  /** @deprecated use `table.client` */
+  client(): DynamoDBClient;
 }
+
+/** A DynamoDBTestHandle for a fresh table of the given entities. */
+export interface TestTableHandle extends DynamoDBTestHandle {
+  readonly tableName: string;
+  /**
+   * @deprecated The table handle is itself a DynamoDBTestHandle: use `table.endpoint`,
+   * `table.client` and `table.createClient()`. This view keeps the old method style
+   * (`table.dynamodb.endpoint()`) working for existing tests.
+   */
+  readonly dynamodb: LegacyDynamoDBTestHandle;
+}
+
+/** ElectroDB keeps its client in `entity.client` (undefined until one is set). */
+type EntityWithClient = AnyEntity & { client?: unknown };
 
 /** A fresh table for the entities, created in beforeAll and dropped in afterAll. */
 export function useTable(entities: readonly AnyEntity[], options: UseTableOptions = {}): TestTableHandle {
@@ -146,23 +181,31 @@ export function useTable(entities: readonly AnyEntity[], options: UseTableOption
     options.tableName ?? `${entityTableName(entities) ?? 'dynatx-test'}-${randomBytes(4).toString('hex')}`;
   const retarget = options.retarget ?? true;
   let table: TestTable | undefined;
-  const originalNames = new Map<AnyEntity, string | undefined>();
+  const previous = new Map<EntityWithClient, { tableName: string | undefined; client: unknown }>();
 
   beforeAll(async () => {
-    table = await createTableFor(dynamodb.client(), entities, { tableName });
+    table = await createTableFor(dynamodb.client, entities, { tableName });
     if (retarget) {
-      for (const entity of entities) {
-        originalNames.set(entity, entity.getTableName());
+      for (const entity of entities as readonly EntityWithClient[]) {
+        if (!previous.has(entity)) previous.set(entity, { tableName: entity.getTableName(), client: entity.client });
         entity.setTableName(tableName);
+        // ElectroDB wraps an AWS SDK v3 client (anything with send()) and sends
+        // @aws-sdk/lib-dynamodb commands through it, from its own dependencies.
+        entity.setClient(dynamodb.client);
       }
     }
   });
   // Registered after useDynamoDB's afterAll, so it runs first (vitest runs
   // afterAll hooks in reverse order) while the engine is still up.
   afterAll(async () => {
-    // ElectroDB's setter accepts undefined at runtime, which restores "no table".
-    for (const [entity, name] of originalNames) entity.setTableName(name as string);
-    originalNames.clear();
+    for (const [entity, before] of previous) {
+      // ElectroDB's setter accepts undefined at runtime, which restores "no table".
+      entity.setTableName(before.tableName as string);
+      // setClient(undefined) is a no-op, so the field is restored directly: an entity that
+      // had no client gets none back, rather than keeping a destroyed one.
+      entity.client = before.client;
+    }
+    previous.clear();
     const dropping = table;
     table = undefined;
     // With a non-default `sequence.hooks` order the engine may already be
@@ -170,19 +213,26 @@ export function useTable(entities: readonly AnyEntity[], options: UseTableOption
     if (dropping !== undefined && isAvailable(dynamodb)) await dropping.drop();
   });
 
+  const legacy: LegacyDynamoDBTestHandle = {
+    endpoint: () => dynamodb.endpoint,
+    client: () => dynamodb.client,
+  };
   return {
     tableName,
-    get client() {
-      return dynamodb.client();
+    get endpoint() {
+      return dynamodb.endpoint;
     },
-    dynamodb,
+    get client() {
+      return dynamodb.client;
+    },
+    createClient: (config) => dynamodb.createClient(config),
+    dynamodb: legacy,
   };
 }
 
 function isAvailable(dynamodb: DynamoDBTestHandle): boolean {
   try {
-    dynamodb.endpoint();
-    return true;
+    return dynamodb.endpoint !== '';
   } catch {
     return false;
   }

@@ -2,7 +2,6 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +12,7 @@ import {
   startDynamoDBLocal,
   type DynamoDBLocalHandle,
 } from '../src/index.js';
-import { eventually, isAlive, probePort, runNode, viteNodeCli, withoutEndpointEnv } from './helpers.js';
+import { eventually, isAlive, probePort, runNode, transpileForNode, withoutEndpointEnv, type TranspiledPackage } from './helpers.js';
 
 describe('startDynamoDBLocal', () => {
   let env: { restore(): void };
@@ -42,6 +41,12 @@ describe('startDynamoDBLocal', () => {
     expect(TableNames).toEqual([]);
   });
 
+  it('has a client of its own, the same on every read, beside createClient()', async () => {
+    expect(engine.client).toBe(engine.client);
+    expect(engine.createClient()).not.toBe(engine.client);
+    await expect(engine.client.send(new ListTablesCommand({}))).resolves.toBeDefined();
+  });
+
   it('lets createClient config override the defaults', async () => {
     const client = engine.createClient({ region: 'eu-west-1' });
     expect(await client.config.region()).toBe('eu-west-1');
@@ -56,6 +61,8 @@ describe('startDynamoDBLocal', () => {
       expect(shared.port).toBe(engine.port);
       expect(shared.external).toBe(true);
       expect(shared.pid).toBeUndefined();
+      expect(shared.client).toBe(shared.client);
+      await expect(shared.client.send(new ListTablesCommand({}))).resolves.toBeDefined();
       await shared.stop();
       expect(isAlive(engine.pid as number)).toBe(true);
       await expect(shared.createClient().send(new ListTablesCommand({}))).resolves.toBeDefined();
@@ -151,17 +158,47 @@ describe('Java problems', () => {
   });
 });
 
-// Concurrent: each case waits seconds for a JVM in a child process.
-describe.concurrent('cleanup when the owning process leaves without stop()', () => {
-  const cli = viteNodeCli();
-  const fixture = fileURLToPath(new URL('./fixtures/abandon-engine.ts', import.meta.url));
+describe('stop() lets the process exit', () => {
+  let compiled: TranspiledPackage;
+  // A plain node child: a vite-node child would add seconds of startup, and its own exit time.
+  beforeAll(async () => {
+    compiled = await transpileForNode(['test/fixtures/start-stop.ts']);
+  });
+  afterAll(() => compiled?.remove());
   const childEnv = { ...process.env };
   delete childEnv[DYNAMODB_ENDPOINT_ENV];
 
-  it.skipIf(cli === undefined).for(['exit', 'kill'] as const)(
+  it('a script that stops its engine exits at once, with no timer left behind', async () => {
+    const child = runNode([compiled.path('test/fixtures/start-stop.ts')], childEnv);
+    try {
+      const line = await child.firstLine;
+      const stoppedAt = Date.now();
+      expect(line, child.output()).toContain('"stopped":true');
+      const code = await child.exited;
+      const lingeredMs = Date.now() - stoppedAt;
+      expect(code, child.output()).toBe(0);
+      // It used to linger ~4.6 s: the 5 s grace timer of stop() stayed armed.
+      expect(lingeredMs).toBeLessThan(1_000);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
+
+// Concurrent: each case waits seconds for a JVM in a child process.
+describe.concurrent('cleanup when the owning process leaves without stop()', () => {
+  let compiled: TranspiledPackage;
+  beforeAll(async () => {
+    compiled = await transpileForNode(['test/fixtures/abandon-engine.ts']);
+  });
+  afterAll(() => compiled?.remove());
+  const childEnv = { ...process.env };
+  delete childEnv[DYNAMODB_ENDPOINT_ENV];
+
+  it.for(['exit', 'kill'] as const)(
     'leaves no JVM and no temp dir behind (%s)',
     async (mode, { expect }) => {
-      const child = runNode([cli as string, fixture, mode], childEnv);
+      const child = runNode([compiled.path('test/fixtures/abandon-engine.ts'), mode], childEnv);
       try {
         const line = await child.firstLine;
         expect(line, child.output()).not.toBe('');

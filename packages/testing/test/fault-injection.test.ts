@@ -85,7 +85,9 @@ describe('injectFaults (DynamoDB Local)', () => {
 
     expect(wireRequests).toBe(0); // neither sent nor retried by the SDK
     expect(await exists('c1')).toBe(false);
-    expect(faults.log).toEqual([{ kind: 'transactionConflict', command: 'TransactWriteItemsCommand', at: expect.any(Date) }]);
+    expect(faults.log).toEqual([
+      { kind: 'transactionConflict', command: 'TransactWriteItemsCommand', call: 1, source: 'queue', at: expect.any(Date) },
+    ]);
   });
 
   it('throttling: the SDK ThrottlingException', async () => {

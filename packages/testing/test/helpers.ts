@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { DYNAMODB_ENDPOINT_ENV } from '../src/dynamodb-local.js';
 
 /**
@@ -59,20 +60,6 @@ export function withoutEndpointEnv(): { restore(): void } {
   };
 }
 
-/**
- * vitest 3 runs TypeScript through vite-node, which it depends on; using its
- * CLI lets a test run a TypeScript fixture as a separate Node process.
- */
-export function viteNodeCli(): string | undefined {
-  try {
-    const fromVitest = createRequire(createRequire(import.meta.url).resolve('vitest/package.json'));
-    const cli = join(dirname(fromVitest.resolve('vite-node/package.json')), 'vite-node.mjs');
-    return existsSync(cli) ? cli : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface ChildRun {
   pid: number;
   firstLine: Promise<string>;
@@ -105,5 +92,48 @@ export function runNode(args: readonly string[], env: NodeJS.ProcessEnv, cwd?: s
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     },
     output: () => out,
+  };
+}
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+export interface TranspiledPackage {
+  /** Where `file` (a path inside the package, e.g. `test/fixtures/x.ts`) was written, as .js. */
+  path(file: string): string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Transpiles the package's src and the given fixtures to plain JavaScript in a scratch dir
+ * inside the package, so that a test can run a fixture with plain `node`: a vite-node child
+ * costs seconds of startup, too much for a test that starts dozens of processes. Types are
+ * not checked here (the typecheck does that). The layout mirrors the package, so relative
+ * imports hold, and bare imports resolve through the package's node_modules.
+ */
+export async function transpileForNode(fixtures: readonly string[]): Promise<TranspiledPackage> {
+  const ts = (await import('typescript')).default;
+  const scratchRoot = join(packageDir, '.dynatx-tmp');
+  await mkdir(scratchRoot, { recursive: true });
+  const dir = await mkdtemp(join(scratchRoot, 'node-'));
+  const sources = [
+    ...readdirSync(join(packageDir, 'src'))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => join('src', name)),
+    ...fixtures,
+  ];
+  for (const file of sources) {
+    const { outputText } = ts.transpileModule(readFileSync(join(packageDir, file), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+      fileName: file,
+    });
+    const out = join(dir, file.replace(/\.ts$/, '.js'));
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, outputText);
+  }
+  // Plain .js files are CommonJS unless a package.json says otherwise.
+  await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+  return {
+    path: (file) => join(dir, file.replace(/\.ts$/, '.js')),
+    remove: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -1,23 +1,28 @@
 /**
  * The README's first command: the audit-log demo against a DynamoDB Local it starts itself.
- * `node dist/audit-log/demo.js [--events N] [--concurrency N]`
+ * `npm run demo -- [options]` from the repository root, or `node dist/audit-log/demo.js
+ * [options]` here; `--help` lists the options (see cli.ts).
  */
-import { parseArgs } from 'node:util';
-import { runAuditLogDemo, type DemoReport } from './run-demo.js';
+import { DemoUsageError, parseDemoArgs, USAGE, type ParsedCommandLine } from './cli.js';
 import { formatReport } from './report.js';
-
-const { values } = parseArgs({
-  options: {
-    events: { type: 'string', default: '400' },
-    concurrency: { type: 'string', default: '16' },
-    'conflict-every': { type: 'string', default: '9' },
-    'lost-response-every': { type: 'string', default: '23' },
-    endpoint: { type: 'string' },
-  },
-});
+import { runAuditLogDemo, type DemoReport } from './run-demo.js';
 
 // The pinned AWS SDK supports Node 20; its notice about future releases is not news to a demo user.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+let commandLine: ParsedCommandLine;
+try {
+  commandLine = parseDemoArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof DemoUsageError)) throw error;
+  console.error(`demo: ${error.message}\nRun with --help to see the options.`);
+  process.exit(2);
+}
+if (commandLine.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const { settings } = commandLine;
 
 const tty = process.stdout.isTTY === true;
 let lastQuarter = 0;
@@ -36,11 +41,13 @@ function progress(done: number, total: number) {
 let report: DemoReport;
 try {
   report = await runAuditLogDemo({
-    events: Number(values.events),
-    concurrency: Number(values.concurrency),
-    conflictEvery: Number(values['conflict-every']),
-    lostResponseEvery: Number(values['lost-response-every']),
-    endpoint: values.endpoint,
+    events: settings.events,
+    tenants: settings.tenants,
+    concurrency: settings.concurrency,
+    conflictRate: settings.conflictRate,
+    lostResponseRate: settings.lostResponseRate,
+    seed: settings.seed,
+    endpoint: settings.endpoint,
     onProgress: progress,
     onStep: (line) => console.log(`• ${line}`),
   });

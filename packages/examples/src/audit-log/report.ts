@@ -38,7 +38,11 @@ export function formatReport(report: DemoReport): string {
   const injected = Object.entries(report.injected);
   lines.push('', `Retries: ${retries.reduce((n, [, c]) => n + c, 0)} across ${report.retriedTransactions} transactions (same client request token each time)`);
   lines.push(retries.length === 0 ? '  none' : table(['why', 'retries'], retries.map(([why, n]) => [why, String(n)])));
-  lines.push(`  faults injected: ${injected.map(([kind, n]) => `${n} ${kind}`).join(', ') || 'none'}`);
+  lines.push(`  faults injected: ${injected.map(([kind, n]) => `${n} ${kind}`).join(', ') || 'none'} in ${report.attempts} attempts`);
+  lines.push(
+    `  fault rates per attempt: ${report.rates.transactionConflict} transactionConflict, ${report.rates.lostResponse} lostResponse; ` +
+      `seed ${report.seed} (--seed ${report.seed} gives the same faults)`,
+  );
 
   lines.push('', `Capacity consumed by committed appends: ${report.consumedCapacityUnits.toFixed(1)} capacity units (transactions bill every item twice: prepare, then commit)`);
 

@@ -1,19 +1,30 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RetriesExhaustedError, tx } from '@dynatx/core';
-import { createTableFor, injectFaults, startDynamoDBLocal, type DynamoDBLocalHandle } from '@dynatx/testing';
+import {
+  connectDynamoDB,
+  createTableFor,
+  injectFaults,
+  probeEndpoint,
+  startDynamoDBLocal,
+  type DynamoDBLocalHandle,
+} from '@dynatx/testing';
 import { appendEvent, type NewEvent } from './append-event.js';
 import { AUDIT_TABLE, Counter, Event, Tenant } from './entities.js';
 
 export interface DemoOptions {
   /** How many events to append in all. */
   readonly events: number;
+  /** How many tenants share them (round robin); every 4th is suspended. Default 4. */
+  readonly tenants?: number;
   /** How many appends are in flight at once. */
   readonly concurrency: number;
-  /** Inject a TransactionConflict before every n-th append (0: never). */
-  readonly conflictEvery: number;
-  /** Lose the response of every n-th append after the engine committed it (0: never). */
-  readonly lostResponseEvery: number;
+  /** Chance that an attempt meets an injected TransactionConflict (before the engine). */
+  readonly conflictRate: number;
+  /** Chance that an attempt is applied by the engine and its response then lost. */
+  readonly lostResponseRate: number;
+  /** Seed of the fault decisions; the same seed gives the same faults. Default: random. */
+  readonly seed?: number;
   /** Use this endpoint instead of starting DynamoDB Local. */
   readonly endpoint?: string;
   /** Called as appends finish. */
@@ -44,6 +55,12 @@ export interface Invariant {
 }
 
 export interface DemoReport {
+  /** The seed of the fault decisions: pass it again to get the same faults. */
+  readonly seed: number;
+  /** Per-attempt fault probabilities. */
+  readonly rates: { readonly transactionConflict: number; readonly lostResponse: number };
+  /** TransactWriteItems attempts sent while appending (first tries and retries). */
+  readonly attempts: number;
   readonly tenants: readonly TenantRow[];
   readonly cancellations: readonly CancellationRow[];
   readonly retriesByReason: Readonly<Record<string, number>>;
@@ -55,12 +72,29 @@ export interface DemoReport {
   readonly durationMs: number;
 }
 
-const TENANTS = [
-  { tenant: 'acme', name: 'Acme Corp', status: 'active' },
-  { tenant: 'globex', name: 'Globex', status: 'active' },
-  { tenant: 'initech', name: 'Initech', status: 'active' },
-  { tenant: 'umbrella', name: 'Umbrella (suspended)', status: 'suspended' },
-] as const;
+const TENANT_NAMES = ['acme', 'globex', 'initech', 'umbrella', 'hooli', 'stark', 'wayne', 'tyrell', 'cyberdyne', 'wonka', 'soylent', 'oscorp'];
+
+interface SeedTenant {
+  readonly tenant: string;
+  readonly name: string;
+  readonly status: 'active' | 'suspended';
+}
+
+/** acme, globex, initech, umbrella, ..., then tenant-13 on; every 4th (umbrella first) is suspended. */
+export function demoTenants(count: number): SeedTenant[] {
+  return Array.from({ length: count }, (_, i) => {
+    const tenant = TENANT_NAMES[i] ?? `tenant-${String(i + 1).padStart(2, '0')}`;
+    const status = i % 4 === 3 ? 'suspended' : 'active';
+    const name = `${tenant[0]!.toUpperCase()}${tenant.slice(1)}${status === 'suspended' ? ' (suspended)' : ''}`;
+    return { tenant, name, status };
+  });
+}
+
+/**
+ * Attempts per append. A fault costs one attempt, so with both rates at their most (0.5
+ * together) an append runs out with a chance of 0.5^20, about one in a million.
+ */
+const MAX_ATTEMPTS = 20;
 const TYPES = ['login', 'logout', 'export', 'settings'] as const;
 const ACTORS = ['ann', 'bo', 'cy', 'di'] as const;
 
@@ -72,25 +106,34 @@ const ACTORS = ['ann', 'bo', 'cy', 'di'] as const;
 export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport> {
   const started = Date.now();
   const step = options.onStep ?? (() => {});
+  const seedTenants = demoTenants(options.tenants ?? 4);
   let engine: DynamoDBLocalHandle | undefined;
   let client: DynamoDBClient | undefined;
   try {
     step(options.endpoint ? `Using DynamoDB at ${options.endpoint}` : 'Starting DynamoDB Local');
-    engine = options.endpoint ? undefined : await startDynamoDBLocal();
-    const endpoint = options.endpoint ?? engine!.endpoint;
-    client = (engine ?? (await import('@dynatx/testing')).connectDynamoDB(endpoint)).createClient();
+    let endpoint: string;
+    if (options.endpoint === undefined) {
+      engine = await startDynamoDBLocal();
+      endpoint = engine.endpoint;
+    } else {
+      endpoint = connectDynamoDB(options.endpoint, { source: '--endpoint' }).endpoint;
+      await probeEndpoint(endpoint, '--endpoint');
+    }
+    client = (engine ?? connectDynamoDB(endpoint)).createClient();
     const table = await createTableFor(client, [Tenant, Counter, Event], { tableName: AUDIT_TABLE });
     step(`Created table '${table.tableName}' from the entities (${endpoint})`);
     const documents = DynamoDBDocumentClient.from(client);
     for (const entity of [Tenant, Counter, Event]) entity.setClient(documents);
 
-    for (const t of TENANTS) {
+    for (const t of seedTenants) {
       await tx().put(Tenant, t).put(Counter, { tenant: t.tenant, eventCount: 0 }).execute(client);
     }
-    step(`Seeded ${TENANTS.length} tenants: ${TENANTS.map((t) => `${t.tenant} (${t.status})`).join(', ')}`);
+    step(`Seeded ${seedTenants.length} tenants: ${seedTenants.map((t) => `${t.tenant} (${t.status})`).join(', ')}`);
 
-    const faults = injectFaults(client);
-    const committed = new Map<string, number>(TENANTS.map((t) => [t.tenant, 0]));
+    // Each attempt draws its own fault, from a seeded PRNG: the same seed, the same faults.
+    const rates = { transactionConflict: options.conflictRate, lostResponse: options.lostResponseRate };
+    const faults = injectFaults(client, { rates, seed: options.seed });
+    const committed = new Map<string, number>(seedTenants.map((t) => [t.tenant, 0]));
     const retriesByReason: Record<string, number> = {};
     const cancellations: CancellationRow[] = [];
     const failures: string[] = [];
@@ -98,25 +141,21 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
     let consumedCapacityUnits = 0;
     let done = 0;
 
-    step(`Appending ${options.events} events at concurrency ${options.concurrency}, with injected faults`);
+    step(
+      `Appending ${options.events} events at concurrency ${options.concurrency}, with injected faults ` +
+        `(per attempt: ${rates.transactionConflict} conflicts, ${rates.lostResponse} lost responses; seed ${faults.seed})`,
+    );
     const append = async (index: number) => {
-      const tenant = TENANTS[index % TENANTS.length]!.tenant;
+      const tenant = seedTenants[index % seedTenants.length]!.tenant;
       const event: NewEvent = {
         eventId: `evt-${String(index).padStart(5, '0')}`,
         at: 1750756440 + index,
         type: TYPES[index % TYPES.length]!,
         actor: ACTORS[(index >> 2) % ACTORS.length]!,
       };
-      // Faults queue on the shared client, so each hits whichever append is sent next.
-      if (options.conflictEvery > 0 && index % options.conflictEvery === options.conflictEvery - 1) {
-        faults.failNext(1, 'transactionConflict');
-      }
-      if (options.lostResponseEvery > 0 && index % options.lostResponseEvery === options.lostResponseEvery - 1) {
-        faults.loseResponseOfNext(1);
-      }
       try {
         const result = await appendEvent(client!, tenant, event, {
-          retry: { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 100 },
+          retry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 5, maxDelayMs: 100 },
           returnConsumedCapacity: 'TOTAL',
         });
         if (result.retries.length > 0) retriedTransactions++;
@@ -143,7 +182,7 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
 
     step('Reading back every tenant: stored events vs eventCount');
     const tenants: TenantRow[] = [];
-    for (const t of TENANTS) {
+    for (const t of seedTenants) {
       const stored = await Event.query.byTenant({ tenant: t.tenant }).go({ pages: 'all' });
       const counter = await Counter.get({ tenant: t.tenant }).go();
       tenants.push({
@@ -157,9 +196,10 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
 
     const injected: Record<string, number> = {};
     for (const record of faults.log) injected[record.kind] = (injected[record.kind] ?? 0) + 1;
+    const attempts = faults.calls;
     faults.remove();
 
-    const suspended: readonly string[] = TENANTS.filter((t) => t.status === 'suspended').map((t) => t.tenant);
+    const suspended: readonly string[] = seedTenants.filter((t) => t.status === 'suspended').map((t) => t.tenant);
     const invariants: Invariant[] = [
       ...tenants.map((row) => ({
         name: `${row.tenant}: events stored = eventCount`,
@@ -172,7 +212,10 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
         detail: `eventCount ${row.eventCount}, ${row.committed} committed`,
       })),
       {
-        name: 'suspended tenants stored nothing, and each of their appends was cancelled by the tenant check',
+        name:
+          suspended.length === 0
+            ? 'no tenant is suspended, and no append was cancelled'
+            : 'suspended tenants stored nothing, and each of their appends was cancelled by the tenant check',
         ok:
           tenants.filter((r) => suspended.includes(r.tenant)).every((r) => r.eventsStored === 0) &&
           cancellations.every(
@@ -192,6 +235,9 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
       },
     ];
     return {
+      seed: faults.seed,
+      rates,
+      attempts,
       tenants,
       cancellations,
       retriesByReason,
