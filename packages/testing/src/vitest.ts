@@ -151,23 +151,9 @@ export interface UseTableOptions {
   dynamodb?: DynamoDBTestHandle;
 }
 
-/** The shape `useTable().dynamodb` had when handles mixed methods and properties. */
-export interface LegacyDynamoDBTestHandle {
-  /** @deprecated use `table.endpoint` */
-  endpoint(): string;
-  /** @deprecated use `table.client` */
-  client(): DynamoDBClient;
-}
-
 /** A DynamoDBTestHandle for a fresh table of the given entities. */
 export interface TestTableHandle extends DynamoDBTestHandle {
   readonly tableName: string;
-  /**
-   * @deprecated The table handle is itself a DynamoDBTestHandle: use `table.endpoint`,
-   * `table.client` and `table.createClient()`. This view keeps the old method style
-   * (`table.dynamodb.endpoint()`) working for existing tests.
-   */
-  readonly dynamodb: LegacyDynamoDBTestHandle;
 }
 
 /** ElectroDB keeps its client in `entity.client` (undefined until one is set). */
@@ -213,10 +199,6 @@ export function useTable(entities: readonly AnyEntity[], options: UseTableOption
     if (dropping !== undefined && isAvailable(dynamodb)) await dropping.drop();
   });
 
-  const legacy: LegacyDynamoDBTestHandle = {
-    endpoint: () => dynamodb.endpoint,
-    client: () => dynamodb.client,
-  };
   return {
     tableName,
     get endpoint() {
@@ -226,7 +208,6 @@ export function useTable(entities: readonly AnyEntity[], options: UseTableOption
       return dynamodb.client;
     },
     createClient: (config) => dynamodb.createClient(config),
-    dynamodb: legacy,
   };
 }
 

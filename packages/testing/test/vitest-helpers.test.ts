@@ -64,11 +64,6 @@ describe('useDynamoDB / useTable without a globalSetup', () => {
     expect(TableNames).toContain(bank.tableName);
   });
 
-  it('keeps the old method style of useTable().dynamodb working (deprecated)', () => {
-    expect(bank.dynamodb.endpoint()).toBe(bank.endpoint);
-    expect(bank.dynamodb.client()).toBe(bank.client);
-  });
-
   it('creates a uniquely named table and points the entities at it, client included', async () => {
     expect(bank.tableName).toMatch(new RegExp(`^${TABLE}-[0-9a-f]{8}$`));
     expect(accounts.getTableName()).toBe(bank.tableName);

@@ -50,8 +50,9 @@ function makeVersioned<E extends AnyEntity, Attribute extends string>(entity: E,
   }
   // The prototype chain keeps every ElectroDB method and shares its config (table, client).
   const derived = Object.create(entity) as Versioned<E, Attribute>;
-  Object.defineProperty(derived, VERSION_ATTRIBUTE, { value: attribute, enumerable: false });
-  return Object.freeze(derived);
+  // Not frozen: ElectroDB's own methods assign to the entity (setClient), which must keep working.
+  Object.defineProperty(derived, VERSION_ATTRIBUTE, { value: attribute, enumerable: false, writable: false, configurable: false });
+  return derived;
 }
 
 export function versionAttributeOf(entity: object): string | undefined {

@@ -30,7 +30,7 @@ beforeAll(() => {
 /** A client of our own per test, so that injected faults never leak between tests. */
 function freshClient() {
   return new DynamoDBClient({
-    endpoint: table.dynamodb.endpoint(),
+    endpoint: table.endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'dynatx', secretAccessKey: 'dynatx' },
   });
@@ -302,7 +302,7 @@ describe('bad input gives a clear error naming the cause', () => {
 
   test('credentials the endpoint rejects', async () => {
     const client = new DynamoDBClient({
-      endpoint: table.dynamodb.endpoint(),
+      endpoint: table.endpoint,
       region: 'us-east-1',
       credentials: { accessKeyId: 'not_valid!', secretAccessKey: 'x' },
     });

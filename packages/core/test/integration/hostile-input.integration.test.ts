@@ -86,7 +86,7 @@ describe('outcomes', () => {
   test('an abort that cuts an attempt short: that attempt is counted and may have been applied', async () => {
     // A loopback proxy that holds every response for 300 ms: the write is applied by the time
     // the caller gives up, 100 ms in, while the HTTP request is still in flight.
-    const engine = new URL(table.dynamodb.endpoint());
+    const engine = new URL(table.endpoint);
     const proxy = createServer((socket) => {
       const upstream = connect(Number(engine.port), engine.hostname);
       socket.pipe(upstream);

@@ -57,8 +57,8 @@ const Checked = new Entity(schema, { table: 'limits-checked' });
 
 const dynamodb = useDynamoDB();
 beforeAll(async () => {
-  await createTableFor(dynamodb.client(), [Raw], { tableName: 'limits-raw' });
-  await createTableFor(dynamodb.client(), [Checked], { tableName: 'limits-checked' });
+  await createTableFor(dynamodb.client, [Raw], { tableName: 'limits-raw' });
+  await createTableFor(dynamodb.client, [Checked], { tableName: 'limits-checked' });
 });
 
 // ----- the cases -----
@@ -422,7 +422,7 @@ const outcomes: Outcome[] = [];
  */
 async function send(input: TransactWriteItemsCommandInput): Promise<{ verdict: Verdict; committed: boolean; why: string }> {
   try {
-    await dynamodb.client().send(new TransactWriteItemsCommand(input));
+    await dynamodb.client.send(new TransactWriteItemsCommand(input));
     return { verdict: 'accepted', committed: true, why: '' };
   } catch (error) {
     const e = error as { name?: string; message?: string; CancellationReasons?: { Code?: string }[] };
@@ -435,7 +435,7 @@ async function send(input: TransactWriteItemsCommandInput): Promise<{ verdict: V
 /** dynatx's own execution of the same transaction, to the other table. */
 async function execute(c: Case): Promise<{ verdict: Verdict; committed: boolean }> {
   try {
-    const result = (await c.build(Checked).execute(dynamodb.client(), { retry: false })) as
+    const result = (await c.build(Checked).execute(dynamodb.client, { retry: false })) as
       | { committed: true }
       | { committed: false; failed: readonly { code: string }[] };
     if (result.committed) return { verdict: 'accepted', committed: true };
@@ -455,7 +455,7 @@ async function present(table: string, keys: Case['keys']): Promise<number> {
   // Key values over DynamoDB's limits cannot even be looked up; such items were never written.
   const readable = Keys.filter((k) => Buffer.byteLength(k.pk!.S!) <= 2048 && Buffer.byteLength(k.sk!.S!) <= 1024);
   if (readable.length === 0) return 0;
-  const result = await dynamodb.client().send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: readable, ConsistentRead: true } } }));
+  const result = await dynamodb.client.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: readable, ConsistentRead: true } } }));
   return result.Responses?.[table]?.length ?? 0;
 }
 
@@ -513,7 +513,7 @@ describe('pre-flight vs DynamoDB Local, near and over every limit', () => {
           return Object.fromEntries(Object.entries(doc.Key).map(([f, v]) => [f, { S: v }]));
         });
         const read = async (table: string) =>
-          (await dynamodb.client().send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }))).Responses?.[table];
+          (await dynamodb.client.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }))).Responses?.[table];
         sameStored(await read('limits-raw'), await read('limits-checked'));
       }
       outcomes.push({ category: c.category, name: c.name, dynatx, engine: engine.verdict, why: dynatx === 'rejected' ? why : engine.why });
