@@ -60,3 +60,32 @@ export const Tenant = new Entity(
 );
 
 export const service = new Service({ Event, Counter, Tenant });
+
+// The same two entities with the hooks real entities carry (timestamps kept by `set` and
+// `watch: '*'`, a validated attribute): dynatx writes these through ElectroDB's own params(),
+// so their figures show what exactness costs. The setters return a constant, so that the
+// timings measure the machinery, not the clock.
+const stamped = {
+  createdAt: { type: 'number', readOnly: true, default: () => 1750756440000, set: () => 1750756440000 },
+  updatedAt: { type: 'number', readOnly: true, watch: '*', set: () => 1750756440000 },
+};
+
+export const HookedEvent = new Entity(
+  {
+    model: { entity: 'Event', version: '1', service: 'audit' },
+    attributes: { ...Event.schema.attributes, actor: { type: 'string', validate: /^[a-z0-9-]+$/ }, ...stamped },
+    indexes: Event.schema.indexes,
+  },
+  { table },
+);
+
+export const HookedCounter = new Entity(
+  {
+    model: { entity: 'Counter', version: '1', service: 'audit' },
+    attributes: { ...Counter.schema.attributes, ...stamped },
+    indexes: Counter.schema.indexes,
+  },
+  { table },
+);
+
+export const hookedService = new Service({ Event: HookedEvent, Counter: HookedCounter, Tenant });

@@ -3,7 +3,7 @@
 
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { tx } from '../../dist/index.js';
-import { Counter, Event, Tenant, service, table } from '../entities.mjs';
+import { Counter, Event, HookedCounter, HookedEvent, Tenant, hookedService, service, table } from '../entities.mjs';
 
 /**
  * The actions of an N-action transaction, as an application would hold them before building
@@ -21,7 +21,8 @@ export function auditActions(size) {
 }
 
 /** dynatx: the chain (built here, as an application builds it) and `params()`. */
-export function buildDynatx(actions) {
+export function buildDynatx(actions, entities = { Event, Counter }) {
+  const { Event, Counter } = entities;
   let t = tx();
   for (const a of actions) {
     switch (a.kind) {
@@ -101,8 +102,8 @@ export function buildHandWritten(actions) {
  * ElectroDB's own `transaction.write(...).params()`. It returns DocumentClient input (plain JS
  * values), which the DocumentClient marshalls when the request is sent.
  */
-export function buildElectroDB(actions) {
-  return service.transaction
+export function buildElectroDB(actions, on = service) {
+  return on.transaction
     .write(({ Event, Counter, Tenant }) =>
       actions.map((a) => {
         switch (a.kind) {
@@ -139,4 +140,7 @@ export const implementations = {
   dynatx: buildDynatx,
   ElectroDB: buildElectroDB,
   'ElectroDB+marshall': buildElectroDBMarshalled,
+  // The same mix on entities with hooks (see entities.mjs): dynatx runs ElectroDB's params() there.
+  'dynatx, hooks': (actions) => buildDynatx(actions, { Event: HookedEvent, Counter: HookedCounter }),
+  'ElectroDB, hooks': (actions) => buildElectroDB(actions, hookedService),
 };
