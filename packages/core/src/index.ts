@@ -25,6 +25,9 @@ export type {
   KeyAttributeName,
 } from './schema/entity-types.js';
 export type { ItemIdOf } from './schema/item-id.js';
+// How dynatx reads an ElectroDB entity's key layout (for tools built on dynatx, such as @dynatx/testing).
+export { readElectroModel } from './schema/electrodb-model.js';
+export type { ElectroModelView, ElectroIndex, ElectroKey, ElectroAttribute } from './schema/electrodb-model.js';
 
 // Optimistic locking and staged edits.
 export { versioned } from './schema/versioning.js';

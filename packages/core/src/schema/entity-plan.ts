@@ -1,5 +1,6 @@
 import type { AnyEntity } from './entity-types.js';
 import { DynatxError, UnsupportedEntityError } from '../errors/errors.js';
+import { isElectroEntity, readElectroModel, type ElectroAttribute, type ElectroKey } from './electrodb-model.js';
 import { shownText } from '../errors/user-text.js';
 import { versionAttributeOf } from './versioning.js';
 
@@ -124,55 +125,9 @@ export function planOf(entity: AnyEntity): EntityPlan {
 
 /** True for anything that looks like an ElectroDB entity instance. */
 export function isEntity(value: unknown): value is AnyEntity {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'model' in value &&
-    'schema' in value &&
-    typeof (value as { getName?: unknown }).getName === 'function'
-  );
+  return isElectroEntity(value);
 }
 
-interface ElectroEntityMethods {
-  getName(): string;
-  getVersion(): string;
-  getTableName(): string;
-}
-
-// ElectroDB's runtime model is untyped internals; this is the slice of it we read.
-interface ElectroModel {
-  entity: string;
-  version: string;
-  table: string;
-  schema: { attributes: Record<string, ElectroAttribute> };
-  prefixes: Record<string, { pk: ElectroPrefix; sk?: ElectroPrefix }>;
-  facets: { labels: Record<string, { pk: ElectroLabel[]; sk?: ElectroLabel[] }> };
-  translations: { keys: Record<string, { pk: string; sk?: string }> };
-  lookup: { indexHasSortKeys: Record<string, boolean>; compositeIndexes?: ReadonlySet<string> };
-}
-interface ElectroPrefix {
-  prefix?: string;
-  casing?: string;
-  isCustom?: boolean;
-  postfix?: string;
-  cast?: string;
-  field: string;
-}
-interface ElectroLabel {
-  name: string;
-  label: string;
-}
-interface ElectroAttribute {
-  name: string;
-  field: string;
-  type: string;
-  required: boolean;
-  readOnly: boolean;
-  hidden: boolean;
-  enumArray?: readonly (string | number)[];
-  items?: ElectroAttribute;
-  properties?: { attributes?: Record<string, ElectroAttribute> } & Record<string, unknown>;
-}
 interface UserAttributeDefinition {
   type?: unknown;
   default?: unknown;
@@ -187,19 +142,18 @@ interface UserAttributeDefinition {
 }
 
 function buildPlan(entity: AnyEntity): EntityPlan {
-  const model = (entity as unknown as { model: ElectroModel }).model;
-  const identifiers = (entity as unknown as { identifiers: { entity: string; version: string } }).identifiers;
+  const model = readElectroModel(entity);
   const userAttributes = (entity.schema as { attributes: Record<string, UserAttributeDefinition> }).attributes;
-  const name = (entity as unknown as ElectroEntityMethods).getName();
-
+  const name = model.entityName;
+  const table = model.indexes.find((index) => index.indexName === '')!;
   // (A template's literal text comes as a label without a name.)
   const primaryCompositeNames = new Set<string>(
-    [...(model.facets.labels['']?.pk ?? []), ...(model.facets.labels['']?.sk ?? [])].map((l) => l.name).filter((n) => n !== ''),
+    [...table.pk.labels, ...(table.sk?.labels ?? [])].map((l) => l.name).filter((n) => n !== ''),
   );
 
   const attributes = new Map<string, AttributePlan>();
   for (const [attributeName, definition] of Object.entries(userAttributes)) {
-    const electro = model.schema.attributes[attributeName];
+    const electro = model.attributes[attributeName];
     if (electro === undefined) continue;
     attributes.set(
       attributeName,
@@ -209,32 +163,22 @@ function buildPlan(entity: AnyEntity): EntityPlan {
 
   const electrodbFeatures = featuresNeedingElectroDB(userAttributes, (entity.schema as { indexes: Record<string, { condition?: unknown }> }).indexes);
   const versionName = versionAttributeOf(entity);
-  const entityVersion = (entity as unknown as ElectroEntityMethods).getVersion();
-  const indexPlans: IndexPlan[] = [];
-  for (const indexName of Object.keys(model.translations.keys)) {
-    // Multi-attribute ("composite") indexes write no key fields of their own.
-    if (model.lookup.compositeIndexes?.has?.(indexName)) continue;
-    const fields = model.translations.keys[indexName]!;
-    const prefixes = model.prefixes[indexName]!;
-    const labels = model.facets.labels[indexName]!;
-    const pk = planKey(name, fields.pk, prefixes.pk, labels.pk, attributes);
-    const sk =
-      fields.sk !== undefined && model.lookup.indexHasSortKeys[indexName] && prefixes.sk
-        ? planKey(name, fields.sk, prefixes.sk, labels.sk ?? [], attributes)
-        : undefined;
+  const indexPlans: IndexPlan[] = model.indexes.map((index) => {
+    const pk = planKey(name, index.pk, attributes);
+    const sk = index.sk === undefined ? undefined : planKey(name, index.sk, attributes);
     const compositeNames = new Set([...pk.composites, ...(sk?.composites ?? [])].map((c) => c.name));
-    indexPlans.push({ name: indexName, pk, sk, compositeNames });
-  }
+    return { name: index.indexName, pk, sk, compositeNames };
+  });
   const primary = indexPlans.find((index) => index.name === '');
   if (primary === undefined) throw new UnsupportedEntityError(`${name} has no primary index`);
 
   return Object.freeze({
     entity,
     name,
-    entityVersion,
+    entityVersion: model.entityVersion,
     version: versionName === undefined ? undefined : attributes.get(versionName),
-    tableName: () => (entity as unknown as ElectroEntityMethods).getTableName(),
-    identifierFields: { entity: identifiers.entity, version: identifiers.version },
+    tableName: () => model.tableName() ?? '',
+    identifierFields: model.identifierFields,
     attributes,
     primary,
     secondary: indexPlans.filter((index) => index !== primary),
@@ -242,7 +186,10 @@ function buildPlan(entity: AnyEntity): EntityPlan {
     defaulted: [...attributes.values()].filter((a) => a.hasDefault),
     requiredOnPut: [...attributes.values()].filter((a) => a.required || a.isPrimaryKeyComposite),
     identifierBytes:
-      Buffer.byteLength(identifiers.entity) + Buffer.byteLength(name) + Buffer.byteLength(identifiers.version) + Buffer.byteLength(entityVersion),
+      Buffer.byteLength(model.identifierFields.entity) +
+      Buffer.byteLength(name) +
+      Buffer.byteLength(model.identifierFields.version) +
+      Buffer.byteLength(model.entityVersion),
     writer: electrodbFeatures.length > 0 ? 'electrodb' : 'native',
     indexComposites: new Set(indexPlans.filter((index) => index !== primary).flatMap((index) => [...index.compositeNames])),
     electrodbFeatures,
@@ -359,14 +306,8 @@ function kindOf(electroType: string): AttributeKind {
   }
 }
 
-function planKey(
-  entityName: string,
-  field: string,
-  prefix: ElectroPrefix,
-  labels: readonly ElectroLabel[],
-  attributes: ReadonlyMap<string, AttributePlan>,
-): KeyPlan {
-  const casing = prefix.casing === 'upper' ? 'upper' : prefix.casing === 'none' ? 'none' : 'lower';
+function planKey(entityName: string, key: ElectroKey, attributes: ReadonlyMap<string, AttributePlan>): KeyPlan {
+  const { field, labels } = key;
   const segments = labels.map(({ name, label }) => {
     if (name === '') return { name: '' as const, label, attribute: undefined };
     const attribute = attributes.get(name);
@@ -377,12 +318,12 @@ function planKey(
   });
   return {
     field,
-    prefix: prefix.prefix ?? '',
+    prefix: key.prefix,
     segments,
     composites: segments.filter((segment): segment is KeyComposite => segment.attribute !== undefined),
-    casing,
-    isCustom: prefix.isCustom === true,
-    postfix: typeof prefix.postfix === 'string' ? prefix.postfix : undefined,
-    castToNumber: prefix.cast === 'number',
+    casing: key.casing,
+    isCustom: key.isCustom,
+    postfix: key.postfix,
+    castToNumber: key.cast === 'number',
   };
 }
