@@ -1,6 +1,7 @@
 // Building transactions: writes, reads, and the types their methods take.
 export { tx, dynamicTx } from './builder/transaction-builder.js';
 export type {
+  TransactionOptions,
   WriteTransaction,
   DynamicWriteTransaction,
   WriteOptions,
@@ -36,6 +37,11 @@ export type { Versioned, VersionAttributeOf, ExpectedVersion } from './schema/ve
 export { stageEdits, EditSession } from './staging/edit-session.js';
 export type { AttributeChange, StagedItemDiff, StagedCommitResult } from './staging/edit-session.js';
 
+// The change feed: transactions recorded with a manifest, and durable idempotency.
+export { changeFeed } from './feed/change-feed.js';
+export type { ChangeFeed, ChangeFeedOptions } from './feed/change-feed.js';
+export type { ManifestAction } from './feed/manifest.js';
+
 // Running transactions and their outcomes.
 export type { ExecuteOptions } from './executor/write-executor.js';
 export type { GetExecuteOptions } from './executor/get-executor.js';
@@ -47,6 +53,7 @@ export type {
   CancellationReason,
   Cancelled,
   Committed,
+  FeedCommit,
   TransactionResult,
 } from './executor/outcome.js';
 
@@ -64,5 +71,6 @@ export {
   CredentialsRejectedError,
   DynamoDBValidationError,
   EndpointUnreachableError,
+  TransactionIdReusedError,
 } from './executor/execution-errors.js';
 export type { AttemptFailure } from './executor/execution-errors.js';

@@ -12,7 +12,9 @@ import type { EmptyTransactionMessage } from '../errors/messages.js';
 import { MAX_ACTIONS } from '../errors/messages.js';
 import { atBoundary, invalidValueError, tooManyActionsError } from '../errors/errors.js';
 import { describeValue } from '../errors/user-text.js';
-import { checkToken } from '../executor/write-executor.js';
+import { checkExecuteOptions, checkToken, feedIdentity } from '../executor/write-executor.js';
+import { isChangeFeed, type ChangeFeed } from '../feed/change-feed.js';
+import { withManifest } from '../feed/manifest.js';
 import { parseCheck, parseDelete, parsePut, parseUpdate, parseUpsert, type ActionOptions } from '../parser/action-parser.js';
 import { compileTransaction } from '../compiler/transaction-compiler.js';
 
@@ -88,7 +90,7 @@ export interface WriteTransaction<
   /** The exact TransactWriteItems input this transaction sends, after the pre-flight checks. */
   readonly params: Count extends readonly []
     ? TransactionTypeError<EmptyTransactionMessage>
-    : (options?: { readonly clientRequestToken?: string }) => TransactWriteItemsCommandInput;
+    : (options?: { readonly clientRequestToken?: string; readonly transactionId?: string }) => TransactWriteItemsCommandInput;
 
   /**
    * Sends the transaction through your DynamoDBClient and resolves to its typed outcome:
@@ -191,14 +193,18 @@ interface ActionLink {
 
 class WriteTransactionImpl {
   readonly #last: ActionLink | undefined;
+  /** The change feed the transaction is recorded in: its manifest is one more action. */
+  readonly #feed: ChangeFeed | undefined;
 
-  constructor(last: ActionLink | undefined) {
+  constructor(last: ActionLink | undefined, feed: ChangeFeed | undefined) {
     this.#last = last;
+    this.#feed = feed;
     Object.freeze(this);
   }
 
+  /** The actions the transaction sends, a change feed's manifest included. */
   get size(): number {
-    return this.#last?.count ?? 0;
+    return (this.#last?.count ?? 0) + (this.#feed === undefined ? 0 : 1);
   }
 
   put(entity: unknown, item: unknown, options?: ActionOptions) {
@@ -241,24 +247,36 @@ class WriteTransactionImpl {
     return this.#with(atBoundary('check()', () => parseCheck(entity, key, condition, checkOptions(options))));
   }
 
-  params(options?: { readonly clientRequestToken?: unknown }): TransactWriteItemsCommandInput {
+  params(options?: { readonly clientRequestToken?: unknown; readonly transactionId?: unknown }): TransactWriteItemsCommandInput {
     return atBoundary('params()', () => {
       if (options !== undefined && (typeof options !== 'object' || options === null)) {
         throw invalidValueError(`params() takes an options object, got ${describeValue(options)}`);
       }
       const token = options?.clientRequestToken;
-      return compileTransaction(this.actions(), token === undefined ? {} : { clientRequestToken: checkToken(token) });
+      const feed = this.#feed;
+      if (feed === undefined) {
+        if (options?.transactionId !== undefined) throw invalidValueError('transactionId names a transaction in a change feed: start the transaction with tx({ feed })');
+        return compileTransaction(this.actions(), token === undefined ? {} : { clientRequestToken: checkToken(token) });
+      }
+      // With a change feed, the manifest is named by the transaction id (or the token).
+      if (token === undefined && options?.transactionId === undefined) {
+        throw invalidValueError('params() of a transaction with a change feed needs its transactionId (or clientRequestToken): the manifest is named by it');
+      }
+      const identity = feedIdentity(feed, checkExecuteOptions(options));
+      const sent = withManifest(this.actions(), { feed, transactionId: identity.transactionId!, committedAt: Date.now() });
+      return compileTransaction(sent, { clientRequestToken: identity.clientRequestToken });
     });
   }
 
   execute(client: DynamoDBClient, options?: ExecuteOptions) {
     // Checks every argument before sending; a mistake rejects with a typed error.
-    return executeWrite(this.actions(), client, options);
+    return executeWrite(this.actions(), client, options, this.#feed);
   }
 
-  /** The action nodes in request order. */
+  /** The caller's action nodes in request order (a change feed's manifest is added when sending). */
   actions(): ActionNode[] {
-    const actions: ActionNode[] = new Array(this.size);
+    const count = this.#last?.count ?? 0;
+    const actions: ActionNode[] = new Array(count);
     for (let link = this.#last; link !== undefined; link = link.previous) actions[link.count - 1] = link.action;
     return actions;
   }
@@ -268,7 +286,7 @@ class WriteTransactionImpl {
   }
 
   #with(action: ActionNode) {
-    return new WriteTransactionImpl({ action, previous: this.#last, count: this.size + 1 });
+    return new WriteTransactionImpl({ action, previous: this.#last, count: (this.#last?.count ?? 0) + 1 }, this.#feed);
   }
 }
 
@@ -283,9 +301,27 @@ function checkOptions(options: unknown): ActionOptions | undefined {
   return options as ActionOptions | undefined;
 }
 
+/** Options of a transaction as a whole. */
+export interface TransactionOptions {
+  /**
+   * Record the transaction in a change feed (`changeFeed(...)`): dynatx adds its manifest as one
+   * more action, so the transaction has room for 99 of yours.
+   */
+  readonly feed?: ChangeFeed;
+}
+
 /** Starts an empty transaction. */
-export function tx(): WriteTransaction {
-  return new WriteTransactionImpl(undefined) as unknown as WriteTransaction;
+export function tx(): WriteTransaction;
+/** Starts an empty transaction recorded in a change feed: its manifest takes one of the 100 actions. */
+export function tx(options: TransactionOptions & { readonly feed: ChangeFeed }): WriteTransaction<never, [0]>;
+export function tx(options?: TransactionOptions): WriteTransaction;
+export function tx(options?: TransactionOptions): WriteTransaction<never, readonly 0[]> {
+  return atBoundary('tx()', () => {
+    if (options !== undefined && (typeof options !== 'object' || options === null)) throw invalidValueError(`tx() takes an options object, got ${describeValue(options)}`);
+    const feed = options?.feed;
+    if (feed !== undefined && !isChangeFeed(feed)) throw invalidValueError(`tx({ feed }) takes a feed made with changeFeed(), got ${describeValue(feed)}`);
+    return new WriteTransactionImpl(undefined, feed) as unknown as WriteTransaction<never, readonly 0[]>;
+  });
 }
 
 /**
@@ -303,6 +339,8 @@ export type DynamicWriteTransaction = WriteTransaction<string, readonly 0[], Act
  * for (const tenant of tenants) t = t.update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }));
  * ```
  */
-export function dynamicTx(): DynamicWriteTransaction {
-  return new WriteTransactionImpl(undefined) as unknown as DynamicWriteTransaction;
+export function dynamicTx(options?: TransactionOptions): DynamicWriteTransaction {
+  const feed = options?.feed;
+  if (feed !== undefined && !isChangeFeed(feed)) throw invalidValueError(`dynamicTx({ feed }) takes a feed made with changeFeed(), got ${describeValue(feed)}`);
+  return new WriteTransactionImpl(undefined, feed) as unknown as DynamicWriteTransaction;
 }

@@ -37,7 +37,8 @@ export type DynatxErrorCode =
   | 'DynamoDBValidation'
   | 'EndpointUnreachable'
   | 'ExecutionFailed'
-  | 'UserCodeFailed';
+  | 'UserCodeFailed'
+  | 'TransactionIdReused';
 
 /** The transaction breaks one of DynamoDB's rules; it was not sent. */
 export class TransactionValidationError extends DynatxError {

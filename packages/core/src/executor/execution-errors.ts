@@ -149,3 +149,20 @@ export class EndpointUnreachableError extends DynatxError {
     super('EndpointUnreachable', `Could not reach the DynamoDB endpoint after ${plural(attempts.length, 'attempt')}: ${detail}`, { cause });
   }
 }
+
+/**
+ * A transaction id of a change feed was used before for a different transaction (other items,
+ * or other actions on them): its manifest says so. Nothing of this transaction was applied.
+ */
+export class TransactionIdReusedError extends DynatxError {
+  override readonly name: string = 'TransactionIdReusedError';
+  constructor(
+    readonly transactionId: string,
+    readonly feed: string,
+  ) {
+    super(
+      'TransactionIdReused',
+      `Transaction id ${transactionId} was already used in change feed '${feed}' for a different transaction (other items or actions); nothing was applied: use a new id for a new transaction`,
+    );
+  }
+}

@@ -41,6 +41,14 @@ interface ReasonOf<E extends AnyEntity, Label extends string> {
 /** A transaction that DynamoDB applied. */
 export interface Committed {
   readonly committed: true;
+  /**
+   * `true` when this call applied nothing because the transaction had been committed before,
+   * under the same change-feed transaction id (its manifest said so): a re-send recognised.
+   * Always `false` for transactions without a change feed.
+   */
+  readonly alreadyCommitted: boolean;
+  /** For a transaction recorded in a change feed: its id and what its manifest cost. */
+  readonly feed: FeedCommit | undefined;
   /** How many times it was sent (1 unless a retry was needed). */
   readonly attempts: number;
   readonly clientRequestToken: string;
@@ -65,3 +73,14 @@ export interface Cancelled<Actions extends ActionInfo> {
 }
 
 export type TransactionResult<Actions extends ActionInfo> = Committed | Cancelled<Actions>;
+
+/** What recording a transaction in a change feed took. */
+export interface FeedCommit {
+  readonly transactionId: string;
+  /** The manifest item's size (DynamoDB's item size). */
+  readonly manifestBytes: number;
+  /** The write units the manifest costs (transactional writes: 2 per started KB). */
+  readonly manifestWriteUnits: number;
+  /** For an `alreadyCommitted` result: when the transaction was first committed (ms since the epoch). */
+  readonly committedAt?: number;
+}

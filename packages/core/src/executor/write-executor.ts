@@ -8,6 +8,13 @@ import { sendWithRetry } from './send-with-retry.js';
 import { explainCancellation, summarize } from './cancellation.js';
 import type { TransactionResult } from './outcome.js';
 import { atBoundary, invalidValueError } from '../errors/errors.js';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { PutNode } from '../nodes/action-node.js';
+import type { ChangeFeed } from '../feed/change-feed.js';
+import { fingerprintOf, withManifest, type FeedWrite } from '../feed/manifest.js';
+import { unmarshalItem } from '../schema/unmarshal.js';
+import { requestTokenFor } from './request-token.js';
+import { TransactionIdReusedError } from './execution-errors.js';
 import { describeValue } from '../errors/user-text.js';
 
 export interface ExecuteOptions {
@@ -22,7 +29,16 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
   /** Ask DynamoDB for the capacity the transaction consumed. */
   readonly returnConsumedCapacity?: Exclude<ReturnConsumedCapacity, 'NONE'>;
+  /**
+   * For a transaction with a change feed: its id (1-128 characters: letters, digits and
+   * `-_.:#`), the key of its manifest. Give one that your application can compute again (an
+   * order id) to make a re-send idempotent for as long as the manifest lives; the client request
+   * token is then derived from it. By default the client request token is the id.
+   */
+  readonly transactionId?: string;
 }
+
+const TRANSACTION_ID = /^[A-Za-z0-9_.:#-]{1,128}$/;
 
 /** The token DynamoDB accepts: 1 to 36 characters. */
 export function checkToken(token: unknown): string {
@@ -37,12 +53,15 @@ export function checkExecuteOptions(options: unknown): ExecuteOptions {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null) throw invalidValueError(`execute() takes an options object, got ${describeValue(options)}`);
   // Read once, into an object of our own: a getter or Proxy cannot answer differently later.
-  const { clientRequestToken, retry, signal, returnConsumedCapacity } = options as ExecuteOptions;
+  const { clientRequestToken, retry, signal, returnConsumedCapacity, transactionId } = options as ExecuteOptions;
+  if (transactionId !== undefined && (typeof transactionId !== 'string' || !TRANSACTION_ID.test(transactionId))) {
+    throw invalidValueError(`transactionId must be 1-128 letters, digits or -_.:#, got ${describeValue(transactionId)}`);
+  }
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalidValueError(`signal must be an AbortSignal, got ${describeValue(signal)}`);
   if (returnConsumedCapacity !== undefined && returnConsumedCapacity !== 'TOTAL' && returnConsumedCapacity !== 'INDEXES') {
     throw invalidValueError(`returnConsumedCapacity must be 'TOTAL' or 'INDEXES', got ${describeValue(returnConsumedCapacity)}`);
   }
-  return Object.freeze({ clientRequestToken, retry: retry === undefined || retry === false ? retry : { ...retry }, signal, returnConsumedCapacity });
+  return Object.freeze({ clientRequestToken, retry: retry === undefined || retry === false ? retry : { ...retry }, signal, returnConsumedCapacity, transactionId });
 }
 
 /** The client must be an AWS SDK v3 client: something with `send`. */
@@ -59,6 +78,9 @@ interface PreparedWrite {
   readonly clientRequestToken: string;
   readonly policy: RetryPolicy;
   readonly signal: AbortSignal | undefined;
+  /** The actions as sent: the caller's, and a change feed's manifest last. */
+  readonly sent: readonly ActionNode[];
+  readonly feed: FeedWrite | undefined;
 }
 
 /**
@@ -71,44 +93,84 @@ export function executeWrite<Actions extends ActionInfo>(
   actions: readonly ActionNode[],
   client: DynamoDBClient,
   givenOptions?: ExecuteOptions,
+  feed?: ChangeFeed,
 ): Promise<TransactionResult<Actions>> {
   let prepared: PreparedWrite;
   try {
-    prepared = atBoundary('execute()', () => prepareWrite(actions, client, givenOptions));
+    prepared = atBoundary('execute()', () => prepareWrite(actions, client, givenOptions, feed));
   } catch (error) {
     return Promise.reject(error);
   }
   return sendWrite<Actions>(actions, prepared);
 }
 
-function prepareWrite(actions: readonly ActionNode[], client: DynamoDBClient, givenOptions: ExecuteOptions | undefined): PreparedWrite {
+/**
+ * The transaction id and token of a transaction with a change feed: the id given, else the
+ * token given, else a new random one; the token given, else one derived from the id.
+ */
+export function feedIdentity(feed: ChangeFeed | undefined, options: ExecuteOptions): { transactionId: string | undefined; clientRequestToken: string } {
+  if (feed === undefined) {
+    if (options.transactionId !== undefined) throw invalidValueError('transactionId names a transaction in a change feed: start the transaction with tx({ feed })');
+    return { transactionId: undefined, clientRequestToken: checkToken(options.clientRequestToken ?? randomUUID()) };
+  }
+  const transactionId = options.transactionId ?? options.clientRequestToken ?? randomUUID();
+  const clientRequestToken = checkToken(options.clientRequestToken ?? (options.transactionId === undefined ? transactionId : requestTokenFor('dynatx-feed', feed.name, transactionId)));
+  return { transactionId, clientRequestToken };
+}
+
+function prepareWrite(actions: readonly ActionNode[], client: DynamoDBClient, givenOptions: ExecuteOptions | undefined, feed: ChangeFeed | undefined): PreparedWrite {
   checkClient(client);
   const options = checkExecuteOptions(givenOptions);
-  const clientRequestToken = checkToken(options.clientRequestToken ?? randomUUID());
+  const { transactionId, clientRequestToken } = feedIdentity(feed, options);
   const policy = retryPolicy(options.retry);
-  const input = compileTransaction(actions, { clientRequestToken });
+  const write = feed === undefined ? undefined : { feed, transactionId: transactionId!, committedAt: Date.now() };
+  const sent = write === undefined ? actions : withManifest(actions, write);
+  const input = compileTransaction(sent, { clientRequestToken });
   if (options.returnConsumedCapacity !== undefined) input.ReturnConsumedCapacity = options.returnConsumedCapacity;
-  return { client, command: new TransactWriteItemsCommand(input), clientRequestToken, policy, signal: options.signal };
+  return { client, command: new TransactWriteItemsCommand(input), clientRequestToken, policy, signal: options.signal, sent, feed: write };
 }
 
 async function sendWrite<Actions extends ActionInfo>(actions: readonly ActionNode[], prepared: PreparedWrite): Promise<TransactionResult<Actions>> {
-  const { client, command, clientRequestToken } = prepared;
+  const { client, command, clientRequestToken, sent, feed } = prepared;
   const outcome = await sendWithRetry((abortSignal) => client.send(command, { abortSignal }), {
     policy: prepared.policy,
     signal: prepared.signal,
     clientRequestToken,
-    tables: [...new Set(actions.map((a) => a.table))],
+    tables: [...new Set(sent.map((a) => a.table))],
   });
+  const manifest = feed === undefined ? undefined : (sent.at(-1) as PutNode);
+  const feedInfo = manifest === undefined ? undefined : Object.freeze({ transactionId: feed!.transactionId, manifestBytes: manifest.itemSize, manifestWriteUnits: 2 * Math.ceil(manifest.itemSize / 1024) });
   if (outcome.kind === 'ok') {
     return Object.freeze({
       committed: true,
+      alreadyCommitted: false,
       attempts: outcome.attempts,
       clientRequestToken,
       consumedCapacity: outcome.output.ConsumedCapacity,
       retries: outcome.retries,
+      feed: feedInfo,
     });
   }
-  const reasons = explainCancellation(actions, outcome.reasons);
+  if (manifest !== undefined) {
+    // The manifest exists already: this transaction id was committed before. The same
+    // transaction is reported as such; another one under the same id is an error.
+    const reason = outcome.reasons[sent.length - 1];
+    if (reason?.Code === 'ConditionalCheckFailed') {
+      const previous = reason.Item === undefined ? undefined : (unmarshalItem(reason.Item as Record<string, AttributeValue>) as Record<string, unknown>);
+      const expected = fingerprintOf(actions);
+      if (previous?.fingerprint !== expected) throw new TransactionIdReusedError(feed!.transactionId, feed!.feed.name);
+      return Object.freeze({
+        committed: true,
+        alreadyCommitted: true,
+        attempts: outcome.attempts,
+        clientRequestToken,
+        consumedCapacity: undefined,
+        retries: outcome.retries,
+        feed: Object.freeze({ ...feedInfo!, committedAt: Number(previous.committedAt) }),
+      });
+    }
+  }
+  const reasons = explainCancellation(actions, outcome.reasons.slice(0, actions.length));
   return Object.freeze({
     committed: false,
     attempts: outcome.attempts,
