@@ -1,14 +1,14 @@
 /** The idempotent-order example against a DynamoDB Local started by this file. */
-import { IdempotentParameterMismatchError, RetriesExhaustedError } from '@dynatx/core';
+import { RetriesExhaustedError, TransactionIdReusedError, tx } from '@dynatx/core';
 import { injectFaults } from '@dynatx/testing';
 import { useTable } from '@dynatx/testing/vitest';
 import { describe, expect, test } from 'vitest';
 import { Order, Stock } from '../src/idempotent-order/entities.js';
-import { orderToken, placeOrder, placeOrderTransaction, type OrderRequest } from '../src/idempotent-order/place-order.js';
+import { orderFeed, orderTransactionId, placeOrder, placeOrderTransaction, type OrderRequest } from '../src/idempotent-order/place-order.js';
 import { runIdempotentOrderScenario } from '../src/idempotent-order/scenario.js';
 
 // Also points Order and Stock (table name and client) at the test table, so ElectroDB reads back.
-const table = useTable([Order, Stock]);
+const table = useTable([Order, Stock, orderFeed.manifestEntity]);
 
 /** A client sharing nothing with the others: what a restarted process would construct. */
 const newProcessClient = () => table.createClient();
@@ -23,20 +23,20 @@ async function stockAndOrder(available: number, quantity: number): Promise<Order
 const available = async (sku: string) => (await Stock.get({ sku }).go()).data?.available;
 const storedOrder = async (orderId: string) => (await Order.get({ orderId }).go()).data;
 
-describe('the token', () => {
-  test('is derived from the order id: the same for every process, 1 to 36 characters, different per order', () => {
-    expect(orderToken('ord-1')).toBe(orderToken('ord-1'));
-    expect(orderToken('ord-1')).not.toBe(orderToken('ord-2'));
-    expect(orderToken('x'.repeat(500)).length).toBeLessThanOrEqual(36);
-    expect(placeOrderTransaction({ orderId: 'ord-1', customer: 'c', sku: 's', quantity: 1 }).params({ clientRequestToken: orderToken('ord-1') }))
-      .toMatchObject({ ClientRequestToken: orderToken('ord-1') });
+describe('the transaction id', () => {
+  test('is derived from the order id: the same for every process, different per order; it keys the manifest', () => {
+    expect(orderTransactionId('ord-1')).toBe(orderTransactionId('ord-1'));
+    expect(orderTransactionId('ord-1')).not.toBe(orderTransactionId('ord-2'));
+    const params = placeOrderTransaction({ orderId: 'ord-1', customer: 'c', sku: 's', quantity: 1 }).params({ transactionId: orderTransactionId('ord-1') });
+    expect(params.TransactItems).toHaveLength(3);
+    expect(params.TransactItems![2]!.Put!.Item!.transactionId).toEqual({ S: 'order-ord-1' });
   });
 });
 
 describe('placing an order', () => {
   test('stores the order and takes the stock, in one transaction', async () => {
     const order = await stockAndOrder(5, 2);
-    expect(await placeOrder(table.client, order)).toEqual({ status: 'placed', attempts: 1, clientRequestToken: orderToken(order.orderId) });
+    expect(await placeOrder(table.client, order)).toMatchObject({ status: 'placed', attempts: 1, alreadyCommitted: false });
     expect(await storedOrder(order.orderId)).toEqual(order);
     expect(await available(order.sku)).toBe(3);
   });
@@ -45,27 +45,26 @@ describe('placing an order', () => {
     const order = await stockAndOrder(5, 2);
     const firstProcess = newProcessClient();
     const secondProcess = newProcessClient();
-    expect((await placeOrder(firstProcess, order)).status).toBe('placed');
-    expect((await placeOrder(secondProcess, order)).status).toBe('placed');
+    expect(await placeOrder(firstProcess, order)).toMatchObject({ status: 'placed', alreadyCommitted: false });
+    expect(await placeOrder(secondProcess, order)).toMatchObject({ status: 'placed', alreadyCommitted: true });
     expect(await available(order.sku)).toBe(3);
     firstProcess.destroy();
     secondProcess.destroy();
   });
 
-  test('the engine committed but the caller saw a timeout: a fresh re-send with the token applies nothing again', async () => {
+  test('the engine committed but the caller saw a timeout: a re-send from a fresh process applies nothing again', async () => {
     const order = await stockAndOrder(5, 2);
     const crashed = newProcessClient();
     const faults = injectFaults(crashed).loseResponseOfNext(1);
     const error = await placeOrder(crashed, order, { retry: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RetriesExhaustedError);
-    expect((error as RetriesExhaustedError).clientRequestToken).toBe(orderToken(order.orderId));
     expect(faults.log).toMatchObject([{ kind: 'lostResponse', engineSucceeded: true }]);
     crashed.destroy();
     // The writes were applied though nobody was told.
     expect(await available(order.sku)).toBe(3);
 
     const restarted = newProcessClient();
-    expect(await placeOrder(restarted, order)).toMatchObject({ status: 'placed', attempts: 1 });
+    expect(await placeOrder(restarted, order)).toMatchObject({ status: 'placed', attempts: 1, alreadyCommitted: true });
     restarted.destroy();
     expect(await available(order.sku)).toBe(3);
     expect(await storedOrder(order.orderId)).toEqual(order);
@@ -80,23 +79,30 @@ describe('placing an order', () => {
     client.destroy();
   });
 
-  test('without the token, a re-send is a new transaction, and only the order condition stops it', async () => {
+  test('after the token window (a fresh token), the same transaction id is already committed: nothing applied again', async () => {
     const order = await stockAndOrder(5, 2);
     await placeOrder(table.client, order);
-    const result = await placeOrderTransaction(order).execute(table.client);
+    expect(await placeOrder(table.client, order, { clientRequestToken: 'a-token-days-later' })).toMatchObject({ status: 'placed', alreadyCommitted: true });
+    expect(await available(order.sku)).toBe(3);
+  });
+
+  test('without the feed, a re-send is a new transaction, and only the order condition stops it', async () => {
+    const order = await stockAndOrder(5, 2);
+    await placeOrder(table.client, order);
+    const result = await tx().put(Order, order, { if: (o, op) => op.notExists(o.orderId), label: 'order' }).execute(table.client);
     if (result.committed) throw new Error('expected a cancellation');
     expect(result.failed.map((r) => [r.label, r.code])).toEqual([['order', 'ConditionalCheckFailed']]);
     expect(await available(order.sku)).toBe(3);
   });
 
-  test('a different order with the same token is an IdempotentParameterMismatchError, and changes nothing', async () => {
+  test('an order of other items under a used transaction id is a TransactionIdReusedError, and changes nothing', async () => {
     const order = await stockAndOrder(5, 2);
+    const other = await stockAndOrder(5, 1);
     await placeOrder(table.client, order);
-    const error = await placeOrder(table.client, { ...order, quantity: 3 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IdempotentParameterMismatchError);
-    expect((error as IdempotentParameterMismatchError).clientRequestToken).toBe(orderToken(order.orderId));
-    expect(await storedOrder(order.orderId)).toMatchObject({ quantity: 2 });
+    const error = await placeOrder(table.client, { ...order, sku: other.sku }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionIdReusedError);
     expect(await available(order.sku)).toBe(3);
+    expect(await available(other.sku)).toBe(5);
   });
 
   test('out of stock: cancelled naming the stock action; no order is stored', async () => {
@@ -111,10 +117,9 @@ describe('placing an order', () => {
     expect(await placeOrder(table.client, next)).toEqual({ status: 'out-of-stock', available: 1 });
   });
 
-  test('an order id stored long ago (token forgotten) is reported as already placed', async () => {
+  test('an order stored without its manifest (say, before the feed existed) is reported as already placed', async () => {
     const order = await stockAndOrder(5, 2);
-    // Stands in for an order placed more than 10 minutes ago: stored, but under another token.
-    await placeOrderTransaction(order).execute(table.client);
+    await tx().put(Order, order).update(Stock, { sku: order.sku }, (u) => u.subtract({ available: order.quantity })).execute(table.client);
     expect(await placeOrder(table.client, order)).toEqual({
       status: 'already-placed',
       existing: { customer: order.customer, sku: order.sku, quantity: order.quantity },
@@ -132,5 +137,5 @@ describe('placing an order', () => {
 test('the runnable scenario passes its own checks', async () => {
   const checks = await runIdempotentOrderScenario(newProcessClient, () => {});
   expect(checks.filter((c) => !c.ok)).toEqual([]);
-  expect(checks).toHaveLength(6);
+  expect(checks).toHaveLength(7);
 });

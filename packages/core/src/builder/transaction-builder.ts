@@ -258,13 +258,14 @@ class WriteTransactionImpl {
         if (options?.transactionId !== undefined) throw invalidValueError('transactionId names a transaction in a change feed: start the transaction with tx({ feed })');
         return compileTransaction(this.actions(), token === undefined ? {} : { clientRequestToken: checkToken(token) });
       }
-      // With a change feed, the manifest is named by the transaction id (or the token).
+      // With a change feed, the manifest is named by the transaction id (or the token given).
       if (token === undefined && options?.transactionId === undefined) {
         throw invalidValueError('params() of a transaction with a change feed needs its transactionId (or clientRequestToken): the manifest is named by it');
       }
       const identity = feedIdentity(feed, checkExecuteOptions(options));
       const sent = withManifest(this.actions(), { feed, transactionId: identity.transactionId!, committedAt: Date.now() });
-      return compileTransaction(sent, { clientRequestToken: identity.clientRequestToken });
+      // A token only when given: execute() makes a new one per call.
+      return compileTransaction(sent, token === undefined ? {} : { clientRequestToken: identity.clientRequestToken });
     });
   }
 

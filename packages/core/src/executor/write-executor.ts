@@ -13,8 +13,7 @@ import type { PutNode } from '../nodes/action-node.js';
 import type { ChangeFeed } from '../feed/change-feed.js';
 import { fingerprintOf, withManifest, type FeedWrite } from '../feed/manifest.js';
 import { unmarshalItem } from '../schema/unmarshal.js';
-import { requestTokenFor } from './request-token.js';
-import { TransactionIdReusedError } from './execution-errors.js';
+import { IdempotentParameterMismatchError, TransactionIdReusedError } from './execution-errors.js';
 import { describeValue } from '../errors/user-text.js';
 
 export interface ExecuteOptions {
@@ -31,9 +30,10 @@ export interface ExecuteOptions {
   readonly returnConsumedCapacity?: Exclude<ReturnConsumedCapacity, 'NONE'>;
   /**
    * For a transaction with a change feed: its id (1-128 characters: letters, digits and
-   * `-_.:#`), the key of its manifest. Give one that your application can compute again (an
-   * order id) to make a re-send idempotent for as long as the manifest lives; the client request
-   * token is then derived from it. By default the client request token is the id.
+   * `-_.:#`), the key of its manifest. Give one that your application can compute again (from
+   * an order id, say) to make a re-send idempotent for as long as the manifest lives: a re-send
+   * under the same id reports `alreadyCommitted` and applies nothing. By default the id is the
+   * client request token.
    */
   readonly transactionId?: string;
 }
@@ -106,16 +106,20 @@ export function executeWrite<Actions extends ActionInfo>(
 
 /**
  * The transaction id and token of a transaction with a change feed: the id given, else the
- * token given, else a new random one; the token given, else one derived from the id.
+ * token given, else a new random one; the token given, else a new random one per call.
+ *
+ * With a feed, the manifest is what makes a re-send safe, at any time within its TTL, so the
+ * token need not be derived from the id. It must not be: a manifest carries the time it was
+ * sent, so two sends of one transaction are never byte-identical requests, which DynamoDB
+ * would refuse under one token (IdempotentParameterMismatch).
  */
 export function feedIdentity(feed: ChangeFeed | undefined, options: ExecuteOptions): { transactionId: string | undefined; clientRequestToken: string } {
   if (feed === undefined) {
     if (options.transactionId !== undefined) throw invalidValueError('transactionId names a transaction in a change feed: start the transaction with tx({ feed })');
     return { transactionId: undefined, clientRequestToken: checkToken(options.clientRequestToken ?? randomUUID()) };
   }
-  const transactionId = options.transactionId ?? options.clientRequestToken ?? randomUUID();
-  const clientRequestToken = checkToken(options.clientRequestToken ?? (options.transactionId === undefined ? transactionId : requestTokenFor('dynatx-feed', feed.name, transactionId)));
-  return { transactionId, clientRequestToken };
+  const clientRequestToken = checkToken(options.clientRequestToken ?? randomUUID());
+  return { transactionId: options.transactionId ?? clientRequestToken, clientRequestToken };
 }
 
 function prepareWrite(actions: readonly ActionNode[], client: DynamoDBClient, givenOptions: ExecuteOptions | undefined, feed: ChangeFeed | undefined): PreparedWrite {
@@ -131,13 +135,27 @@ function prepareWrite(actions: readonly ActionNode[], client: DynamoDBClient, gi
 }
 
 async function sendWrite<Actions extends ActionInfo>(actions: readonly ActionNode[], prepared: PreparedWrite): Promise<TransactionResult<Actions>> {
-  const { client, command, clientRequestToken, sent, feed } = prepared;
-  const outcome = await sendWithRetry((abortSignal) => client.send(command, { abortSignal }), {
-    policy: prepared.policy,
-    signal: prepared.signal,
-    clientRequestToken,
-    tables: [...new Set(sent.map((a) => a.table))],
-  });
+  const { client, sent, feed } = prepared;
+  let { command, clientRequestToken } = prepared;
+  const send = () =>
+    sendWithRetry((abortSignal) => client.send(command, { abortSignal }), {
+      policy: prepared.policy,
+      signal: prepared.signal,
+      clientRequestToken,
+      tables: [...new Set(sent.map((a) => a.table))],
+    });
+  let outcome;
+  try {
+    outcome = await send();
+  } catch (error) {
+    // With a feed, a token used before with other parameters (a re-send whose manifest carries a
+    // later time) is not the last word: a fresh token lets the manifest answer, already
+    // committed or not, and the manifest never lets the writes apply twice.
+    if (!(feed !== undefined && error instanceof IdempotentParameterMismatchError)) throw error;
+    clientRequestToken = randomUUID();
+    command = new TransactWriteItemsCommand({ ...command.input, ClientRequestToken: clientRequestToken });
+    outcome = await send();
+  }
   const manifest = feed === undefined ? undefined : (sent.at(-1) as PutNode);
   const feedInfo = manifest === undefined ? undefined : Object.freeze({ transactionId: feed!.transactionId, manifestBytes: manifest.itemSize, manifestWriteUnits: 2 * Math.ceil(manifest.itemSize / 1024) });
   if (outcome.kind === 'ok') {

@@ -63,8 +63,12 @@ export interface ChangeFeed<Entities extends readonly AnyEntity[] = readonly Any
   readonly ttlSeconds: number;
   readonly include: { readonly putItems: boolean; readonly updates: boolean };
   readonly marker: string | undefined;
-  /** The ElectroDB entity the manifests are written as; use it to read a manifest yourself. */
-  readonly manifestEntity: AnyEntity;
+  /**
+   * The ElectroDB entity the manifests are written as: read a manifest with it, or give it to
+   * `@dynatx/testing`'s `useTable` with your entities, so that test tables take it along.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly manifestEntity: Entity<any, any, any, any>;
   /** Type-only: the entities of the feed's events. */
   readonly [feedEntities]?: Entities;
 }
@@ -109,7 +113,7 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
       },
     } as never,
     { table },
-  ) as unknown as AnyEntity;
+  ) as unknown as ChangeFeed['manifestEntity'];
   const feed = Object.freeze({
     name,
     table,
@@ -120,7 +124,7 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
     include: Object.freeze({ putItems: options.include?.putItems === true, updates: options.include?.updates === true }),
     marker,
     manifestEntity,
-  }) as ChangeFeed<Entities>;
+  }) as unknown as ChangeFeed<Entities>;
   feeds.add(feed);
   return feed;
 }

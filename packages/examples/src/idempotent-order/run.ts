@@ -5,5 +5,6 @@
 import { runExample } from '../shared/run-example.js';
 import { Order, Stock } from './entities.js';
 import { runIdempotentOrderScenario } from './scenario.js';
+import { orderFeed } from './place-order.js';
 
-await runExample([Order, Stock], (newClient) => runIdempotentOrderScenario(newClient));
+await runExample([Order, Stock, orderFeed.manifestEntity], (newClient) => runIdempotentOrderScenario(newClient));

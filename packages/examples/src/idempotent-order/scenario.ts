@@ -1,8 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { IdempotentParameterMismatchError, RetriesExhaustedError, tx, txGet } from '@dynatx/core';
+import { RetriesExhaustedError, TransactionIdReusedError, tx, txGet } from '@dynatx/core';
 import { injectFaults } from '@dynatx/testing';
 import { Order, Stock } from './entities.js';
-import { orderToken, placeOrder, placeOrderTransaction, type OrderRequest } from './place-order.js';
+import { orderTransactionId, placeOrder, type OrderRequest } from './place-order.js';
 
 export type { Check } from '../shared/run-example.js';
 import type { Check } from '../shared/run-example.js';
@@ -31,30 +31,47 @@ export async function runIdempotentOrderScenario(
   injectFaults(first).loseResponseOfNext(1);
   const lost = await placeOrder(first, order, { retry: false }).catch((error: unknown) => error);
   first.destroy();
-  log(`process 1 sends ord-1001 (token ${orderToken(order.orderId)}): ${lost instanceof RetriesExhaustedError ? 'timed out, outcome unknown' : JSON.stringify(lost)}`);
+  log(`process 1 sends ord-1001 (transaction ${orderTransactionId(order.orderId)}): ${lost instanceof RetriesExhaustedError ? 'timed out, outcome unknown' : JSON.stringify(lost)}`);
   check('the lost response leaves the sender in doubt', lost instanceof RetriesExhaustedError, nameOf(lost));
   log(`  the engine did commit: ${await available()} lamps left`);
 
   // Process 2 starts fresh, finds ord-1001 in its queue of unconfirmed orders, and sends it
-  // again. Same order id, same token, same contents: DynamoDB answers with the first outcome.
+  // again under the same transaction id: the manifest says it was committed.
   const second = newClient();
   const replay = await placeOrder(second, order);
   second.destroy();
-  log(`process 2 re-sends ord-1001: ${replay.status}`);
+  log(`process 2 re-sends ord-1001: ${replay.status}${replay.status === 'placed' && replay.alreadyCommitted ? ' (already committed)' : ''}`);
   const afterReplay = await available();
   log(`  ${afterReplay} lamps left: the order was applied once`);
-  check('the re-send reports success and applies nothing again', replay.status === 'placed' && afterReplay === 3, `${replay.status}, ${afterReplay} left`);
+  check(
+    'the re-send reports the order as placed before, and applies nothing again',
+    replay.status === 'placed' && replay.alreadyCommitted && afterReplay === 3,
+    `${replay.status}, ${afterReplay} left`,
+  );
 
-  // A re-send *without* the token (a new, random one) is a new transaction to DynamoDB. The
-  // order's "absent" condition still refuses it: the second safety layer.
-  const untokened = await placeOrderTransaction(order).execute(admin);
-  log(`ord-1001 sent again with a fresh token: ${untokened.committed ? 'committed' : `cancelled (${untokened.failed.map((r) => r.label).join(', ')})`}`);
-  check('without the token, the order condition still refuses a second copy', !untokened.committed && (await available()) === 3, `${await available()} left`);
+  // Days later, a retried queue message sends the order again: the token's 10 minutes are long
+  // over (a fresh token stands for that here), but the order's manifest is not. dynatx reports
+  // the re-send as already committed, and DynamoDB applies nothing.
+  const late = await placeOrder(admin, order, { clientRequestToken: 'token-after-the-window' });
+  log(`ord-1001 re-sent after the token window: ${late.status}${late.status === 'placed' && late.alreadyCommitted ? ' (already committed)' : ''}`);
+  check(
+    'after the token window, the manifest recognises the re-send and nothing is applied again',
+    late.status === 'placed' && late.alreadyCommitted && (await available()) === 3,
+    `${JSON.stringify(late)}, ${await available()} left`,
+  );
 
-  // A bug reuses the id for a different order within 10 minutes: DynamoDB refuses the token.
-  const clash = await placeOrder(admin, { ...order, quantity: 1 }).catch((error: unknown) => error);
-  log(`a different order under the id ord-1001: ${clash instanceof IdempotentParameterMismatchError ? 'IdempotentParameterMismatch' : JSON.stringify(clash)}`);
-  check('the same token with other contents is an error', clash instanceof IdempotentParameterMismatchError, nameOf(clash));
+  // Without the feed (another code path putting the same order), the order's "absent"
+  // condition is the last guard.
+  const bare = await tx()
+    .put(Order, order, { if: (o, op) => op.notExists(o.orderId), label: 'order' })
+    .execute(admin);
+  log(`ord-1001 put again without the feed: ${bare.committed ? 'committed' : `cancelled (${bare.failed.map((r) => r.label).join(', ')})`}`);
+  check('without the feed, the order condition still refuses a second copy', !bare.committed && (await available()) === 3, `${await available()} left`);
+
+  // A bug reuses the id for an order of other items: the manifest knows, and refuses it.
+  const clash = await placeOrder(admin, { ...order, sku: 'desk' }).catch((error: unknown) => error);
+  log(`an order of other items under the id ord-1001: ${clash instanceof TransactionIdReusedError ? 'TransactionIdReused' : JSON.stringify(clash)}`);
+  check('the same transaction id for other items is an error, and applies nothing', clash instanceof TransactionIdReusedError && (await available()) === 3, nameOf(clash));
 
   const big = await placeOrder(admin, { orderId: 'ord-1002', customer: 'bo', sku: 'lamp', quantity: 4 });
   log(`ord-1002 for 4 lamps: ${JSON.stringify(big)}`);
