@@ -98,6 +98,7 @@ const sizeAttribute: AttributePlan = Object.freeze({
   defaultValue: undefined,
   hasDefault: false,
   isPrimaryKeyComposite: false,
+  isKeyComposite: false,
 });
 
 function asRef(value: unknown, operator: string): RefData {

@@ -12,7 +12,7 @@ import type {
   SubtractableValues,
 } from '../schema/entity-types.js';
 import type { UpdateRequest, UpdateRequestKind } from '../nodes/update-node.js';
-import { attributeRefsOf, refDataOf, type RefData } from './attribute-refs.js';
+import { REF, attributeRefsOf, refDataOf, type RefData } from './attribute-refs.js';
 import { invalidValueError } from '../errors/errors.js';
 import { notUpdatableMessage, unknownAttributeMessage } from '../errors/messages.js';
 import { describeValue } from '../errors/user-text.js';
@@ -173,8 +173,9 @@ class UpdateOperationsImpl {
     return new UpdateOperationsImpl(this.plan, [...this.requests, ...added], this.#origin);
   }
 
+  /** The (cached, immutable) reference to a top-level attribute. */
   #rootRef(attribute: AttributePlan): RefData {
-    return { entityName: this.plan.name, root: attribute, steps: [], attribute, path: [attribute.field], isSize: false };
+    return attributeRefsOf(this.plan)[attribute.name]![REF];
   }
 
   /** A path chosen with `(t) => t.detail.ip`: from this entity, below an attribute that may be updated. */

@@ -67,7 +67,11 @@ export function preflight(
   if (actions.length > LIMITS.actions) throw tooManyActionsError();
   const seen = new Set<string>();
   const items: TransactWriteItem[] = new Array(actions.length);
+  // The payload, counted cheaply: exact for items and substituted values, and in UTF-16 code
+  // units for keys and expressions, with `slack` for what UTF-8 may add (at most 2 bytes per
+  // unit). Only a transaction that might exceed 4 MB is counted again, exactly.
   let totalBytes = 0;
+  let slack = 0;
   for (let i = 0; i < actions.length; i++) {
     const action = actions[i]!;
     if (seen.has(action.identity)) throw duplicateItemError(action.itemId);
@@ -81,33 +85,54 @@ export function preflight(
       throw new TransactionValidationError('ExpressionTooLong', tooManyOperatorsMessage(action.itemId, context.operators, LIMITS.conditionOperators));
     }
     const body = (item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck)!;
-    const expressionBytes =
-      checkExpression(action.itemId, 'ConditionExpression', body.ConditionExpression) +
-      checkExpression(action.itemId, 'UpdateExpression', (body as { UpdateExpression?: string }).UpdateExpression);
-    if (action.kind === 'update') {
-      // What the update alone writes: a lower bound of the item it leaves behind.
+    const condition = body.ConditionExpression;
+    const update = (body as { UpdateExpression?: string }).UpdateExpression;
+    checkExpression(action.itemId, 'ConditionExpression', condition);
+    checkExpression(action.itemId, 'UpdateExpression', update);
+    const expressionUnits = (condition?.length ?? 0) + (update?.length ?? 0);
+    const keyUnits = action.kind === 'put' ? 0 : keyCodeUnits(action.key);
+    // What an update alone writes (a lower bound of the item it leaves behind), counted exactly
+    // only when it could come near 400 KB.
+    if (action.kind === 'update' && 3 * keyUnits + context.substitutionBytes > LIMITS.itemBytes) {
       const ownBytes = keyBytes(action.key) + updateValuesBytes(action);
       if (ownBytes > LIMITS.itemBytes) {
         throw new TransactionValidationError('ItemTooLarge', updateTooLargeMessage(action.itemId, ownBytes, LIMITS.itemBytes));
       }
     }
-    totalBytes += (action.kind === 'put' ? action.itemSize : keyBytes(action.key)) + expressionBytes + context.substitutionBytes;
+    totalBytes += (action.kind === 'put' ? action.itemSize : keyUnits) + expressionUnits + context.substitutionBytes;
+    slack += 2 * (keyUnits + expressionUnits);
     items[i] = item;
   }
-  if (totalBytes > LIMITS.transactionBytes) {
-    throw new TransactionValidationError('TransactionTooLarge', transactionTooLargeMessage(totalBytes, LIMITS.transactionBytes));
+  if (totalBytes + slack > LIMITS.transactionBytes) {
+    totalBytes = 0;
+    for (let i = 0; i < items.length; i++) {
+      const action = actions[i]!;
+      totalBytes += payloadBytes(items[i]!, action.kind === 'put' ? action.itemSize : undefined);
+    }
+    if (totalBytes > LIMITS.transactionBytes) {
+      throw new TransactionValidationError('TransactionTooLarge', transactionTooLargeMessage(totalBytes, LIMITS.transactionBytes));
+    }
   }
   return items;
 }
 
-/** An expression within DynamoDB's 4 KB (UTF-8); its length in bytes. */
-function checkExpression(itemId: string, which: string, expression: string | undefined): number {
-  if (expression === undefined) return 0;
+/** A key's field names and string values in UTF-16 code units, numbers exactly. */
+function keyCodeUnits(key: Readonly<Record<string, AttributeValue>>): number {
+  let units = 0;
+  for (const field in key) {
+    const value = key[field]!;
+    units += field.length + (value.S !== undefined ? value.S.length : attributeValueSize(value));
+  }
+  return units;
+}
+
+/** An expression within DynamoDB's 4 KB (UTF-8). */
+function checkExpression(itemId: string, which: string, expression: string | undefined) {
+  if (expression === undefined || expression.length * 3 <= LIMITS.expressionBytes) return;
   const bytes = utf8Length(expression);
   if (bytes > LIMITS.expressionBytes) {
     throw new TransactionValidationError('ExpressionTooLong', expressionTooLongMessage(itemId, which, bytes, LIMITS.expressionBytes));
   }
-  return bytes;
 }
 
 /**

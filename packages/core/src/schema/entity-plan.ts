@@ -70,6 +70,8 @@ export interface AttributePlan {
   /** For maps: the plans of the declared properties. */
   readonly properties?: ReadonlyMap<string, AttributePlan>;
   readonly isPrimaryKeyComposite: boolean;
+  /** Part of any index's key (the table's or a secondary one). */
+  readonly isKeyComposite: boolean;
   /** Key text padding, as ElectroDB's `padding` option. */
   readonly padding?: { readonly length: number; readonly char: string };
 }
@@ -151,13 +153,14 @@ function buildPlan(entity: AnyEntity): EntityPlan {
     [...table.pk.labels, ...(table.sk?.labels ?? [])].map((l) => l.name).filter((n) => n !== ''),
   );
 
+  const keyCompositeNames = new Set(model.indexes.flatMap((index) => [...index.pk.labels, ...(index.sk?.labels ?? [])].map((l) => l.name)));
   const attributes = new Map<string, AttributePlan>();
   for (const [attributeName, definition] of Object.entries(userAttributes)) {
     const electro = model.attributes[attributeName];
     if (electro === undefined) continue;
     attributes.set(
       attributeName,
-      planAttribute(name, attributeName, attributeName, definition, electro, primaryCompositeNames.has(attributeName)),
+      planAttribute(name, attributeName, attributeName, definition, electro, primaryCompositeNames.has(attributeName), keyCompositeNames.has(attributeName)),
     );
   }
 
@@ -235,6 +238,7 @@ function planAttribute(
   definition: UserAttributeDefinition,
   electro: ElectroAttribute,
   isPrimaryKeyComposite: boolean,
+  isKeyComposite = isPrimaryKeyComposite,
 ): AttributePlan {
   const kind = kindOf(electro.type);
   const plan: {
@@ -251,6 +255,7 @@ function planAttribute(
     defaultValue: definition.default,
     hasDefault: definition.default !== undefined,
     isPrimaryKeyComposite,
+    isKeyComposite,
   };
   if (definition.padding !== undefined && definition.padding.length > 0 && definition.padding.char) {
     plan.padding = definition.padding;

@@ -73,17 +73,24 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
   }
   // Only the item's own properties count: an inherited one (from a prototype) is not the caller's value.
   if (Object.getPrototypeOf(given) !== Object.prototype) values = ownValues(given);
+  // Defaults go into the item; into `values` (what keys are built from) only when they are key
+  // composites, so the common case copies nothing.
+  let defaulted: string[] | undefined;
   for (const attribute of plan.defaulted) {
     if (values[attribute.name] !== undefined) continue;
     const value = resolveDefault(attribute);
     if (value === undefined) continue;
-    if (values === given) values = { ...given };
-    defineOwn(values, attribute.name, value);
+    if (attribute.isKeyComposite) {
+      if (values === given) values = { ...given };
+      defineOwn(values, attribute.name, value);
+    } else (defaulted ??= []).push(attribute.name);
     size.bytes += attribute.fieldBytes;
     item[attribute.field] = marshalValue(plan.name, attribute, value, size, 0, true);
   }
   for (const attribute of plan.requiredOnPut) {
-    if (values[attribute.name] === undefined) throw invalidValueError(missingAttributeMessage(plan.name, attribute.name, 'item'));
+    if (values[attribute.name] === undefined && !defaulted?.includes(attribute.name)) {
+      throw invalidValueError(missingAttributeMessage(plan.name, attribute.name, 'item'));
+    }
   }
   for (const index of plan.secondary) {
     if (!hasAnyComposite(index.compositeNames, values)) continue; // a sparse index: no keys

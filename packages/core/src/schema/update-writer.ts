@@ -27,7 +27,7 @@ export function writeUpdate(
 ): UpdateOperationNode[] {
   const operations = writeOperations(plan, requests);
   const assigned: Record<string, unknown> = {};
-  const removed = new Set<string>();
+  let removed: Set<string> | undefined;
   for (const request of requests) {
     const { target } = request;
     const topLevel = target.steps.length === 0;
@@ -41,19 +41,28 @@ export function writeUpdate(
       );
     }
     if (!topLevel) continue;
-    if (request.kind === 'remove') removed.add(target.root.name);
+    if (request.kind === 'remove') (removed ??= new Set()).add(target.root.name);
     else if (request.kind === 'set') assigned[target.root.name] = request.value;
   }
-  const modified = new Set(operations.filter((o) => o.path.length === 1).map((o) => o.path[0] as string));
-  const tableKeyFields = new Set([plan.primary.pk.field, plan.primary.sk?.field]);
-  const implicit = (field: string) => !tableKeyFields.has(field) && !modified.has(field);
+  const userOperations = operations.length;
+  // A field the table's key holds, or one the caller's operations already write, is not written again.
+  const implicit = (field: string) => {
+    if (field === plan.primary.pk.field || field === plan.primary.sk?.field) return false;
+    for (let i = 0; i < userOperations; i++) {
+      const path = operations[i]!.path;
+      if (path.length === 1 && path[0] === field) return false;
+    }
+    return true;
+  };
 
-  const { written, deleted } = indexKeysFor(plan, assigned, removed, keyComposites);
-  for (const field in written) {
-    if (implicit(field)) operations.push({ kind: 'set', path: [field], value: toKeyAttribute(written[field]!) });
-  }
-  for (const field of deleted) {
-    if (implicit(field)) operations.push({ kind: 'remove', path: [field] });
+  if (plan.secondary.length > 0) {
+    const { written, deleted } = indexKeysFor(plan, assigned, removed ?? new Set(), keyComposites);
+    for (const field in written) {
+      if (implicit(field)) operations.push({ kind: 'set', path: [field], value: toKeyAttribute(written[field]!) });
+    }
+    for (const field of deleted) {
+      if (implicit(field)) operations.push({ kind: 'remove', path: [field] });
+    }
   }
   // The key composites as attributes, so that an update which creates the item leaves one ElectroDB reads.
   for (const name in keyComposites) {
