@@ -6,7 +6,7 @@ export type {
   WriteOptions,
   CheckOptions,
   ActionInfo,
-  TransactionTypeError,
+  Rejected,
 } from './builder/transaction-builder.js';
 export { txGet } from './builder/get-builder.js';
 export type { GetTransaction, GetResult } from './builder/get-builder.js';

@@ -21,14 +21,14 @@ expectType<3>(counted.check(Tenant, { tenant: 'acme' }, (t, op) => op.eq(t.statu
 
 // ----- the base keeps its own type after being branched -----
 
-expectType<WriteTransaction<never, [], never>>(empty);
+expectType<WriteTransaction<0, never, never>>(empty);
 type EventA1 = ItemIdOf<typeof Event, { tenant: 'acme'; eventId: 'a1' }>;
 type CounterAcme = ItemIdOf<typeof Counter, { tenant: 'acme' }>;
-expectType<WriteTransaction<EventA1, [0], ActionInfo<typeof Event, never>>>(base);
+expectType<WriteTransaction<1, EventA1, ActionInfo<typeof Event, never>>>(base);
 expectType<
   WriteTransaction<
+    2,
     EventA1 | CounterAcme,
-    [0, 0],
     ActionInfo<typeof Event, never> | ActionInfo<typeof Counter, never>
   >
 >(counted);

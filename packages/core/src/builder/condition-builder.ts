@@ -1,10 +1,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
-import type { AnyEntity, AttributeRef, AttributeRefs, RefKind, RefValue } from '../schema/entity-types.js';
+import type { AnyEntity, AttributeRef, AttributeRefs, RefKind, RefKindOf, RefPath, RefValue } from '../schema/entity-types.js';
 import type { ComparisonOperator, ConditionNode, OperandNode } from '../nodes/condition-node.js';
 import { marshalValue } from '../schema/marshal.js';
 import { invalidValueError } from '../errors/errors.js';
-import { tooManyInOperandsMessage } from '../errors/messages.js';
+import { tooManyInOperandsMessage, type OperatorKindMessage, type OperatorName } from '../errors/messages.js';
 
 /** A condition built with `op`; pass it as `if`, or as the check of `check()`. */
 export type Condition = ConditionNode;
@@ -17,8 +17,18 @@ type EqualityKind = RefKind;
 type ScalarKind = 'string' | 'number' | 'enum' | 'boolean' | 'size';
 type OrderedKind = 'string' | 'number' | 'enum' | 'size';
 type ContainerKind = 'string' | 'set' | 'list';
+type SizedKind = 'string' | 'set' | 'list' | 'map' | 'any';
 type ElementOf<R> =
   RefValue<R> extends string ? string : RefValue<R> extends readonly (infer M)[] | ReadonlySet<infer M> ? M : never;
+
+/**
+ * The attribute an operator takes: the reference itself when its kind fits, else the sentence
+ * that says so (`beginsWith needs a string or enum attribute: Order.total is a number`), which
+ * no reference matches. Inference of `R` goes through both branches.
+ */
+type Fits<R, Kinds extends RefKind, Operator extends OperatorName> = R extends AttributeRef<unknown, Kinds, string>
+  ? R
+  : OperatorKindMessage<Operator, RefPath<R>, RefKindOf<R>>;
 
 /** DynamoDB's type descriptors, for `attribute_type`. */
 export type DynamoDBType = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL' | 'L' | 'M';
@@ -31,21 +41,21 @@ export type DynamoDBType = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL
 export interface ConditionOperators {
   eq<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
   ne<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
-  lt<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
-  lte<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
-  gt<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
-  gte<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
-  between<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, low: RefValue<R>, high: RefValue<R>): Condition;
+  lt<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'lt'>, value: RefValue<R>): Condition;
+  lte<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'lte'>, value: RefValue<R>): Condition;
+  gt<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'gt'>, value: RefValue<R>): Condition;
+  gte<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'gte'>, value: RefValue<R>): Condition;
+  between<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'between'>, low: RefValue<R>, high: RefValue<R>): Condition;
   /** `IN`: at most 100 values. */
-  in<R extends AttributeRef<unknown, ScalarKind>>(attribute: R, values: readonly RefValue<R>[]): Condition;
-  beginsWith(attribute: AttributeRef<string, 'string' | 'enum'>, prefix: string): Condition;
+  in<R extends AttributeRef>(attribute: Fits<R, ScalarKind, 'in'>, values: readonly RefValue<R>[]): Condition;
+  beginsWith<R extends AttributeRef>(attribute: Fits<R, 'string' | 'enum', 'beginsWith'>, prefix: string): Condition;
   /** A substring of a string, or a member of a set or list. */
-  contains<R extends AttributeRef<unknown, ContainerKind>>(attribute: R, element: ElementOf<R>): Condition;
+  contains<R extends AttributeRef>(attribute: Fits<R, ContainerKind, 'contains'>, element: ElementOf<R>): Condition;
   exists(attribute: AttributeRef): Condition;
   notExists(attribute: AttributeRef): Condition;
   isType(attribute: AttributeRef, type: DynamoDBType): Condition;
   /** `size(attr)`, to compare: `op.gt(op.size(e.tags), 2)`. */
-  size(attribute: AttributeRef<unknown, 'string' | 'set' | 'list' | 'map' | 'any'>): AttributeRef<number, 'size'>;
+  size<R extends AttributeRef>(attribute: Fits<R, SizedKind, 'size'>): AttributeRef<number, 'size', `size(${RefPath<R>})`>;
   and(...conditions: [Condition, ...Condition[]]): Condition;
   or(...conditions: [Condition, ...Condition[]]): Condition;
   not(condition: Condition): Condition;

@@ -2,13 +2,18 @@ import type { DynamoDBClient, TransactWriteItemsCommandInput } from '@aws-sdk/cl
 import type { TransactionResult } from '../executor/outcome.js';
 import { executeWrite, type ExecuteOptions } from '../executor/write-executor.js';
 import type { ActionNode } from '../nodes/action-node.js';
-import type { AnyEntity, EntityKey, EntityPutItem } from '../schema/entity-types.js';
+import type { AnyEntity, EntityName, KeyShape, PutShape } from '../schema/entity-types.js';
 import type { ItemIdOf, RecordableId } from '../schema/item-id.js';
-import type { ItemGuard, KeyGuard, RoomGuard, TransactionTypeError } from './compile-time-rules.js';
+import type { ConditionProblem, DeclaredProblem, ItemGuard, KeyGuard, Rejected, VersionProblem } from './compile-time-rules.js';
 import type { ExpectedVersion, VersionAttributeOf } from '../schema/versioning.js';
 import type { ConditionFn } from './condition-builder.js';
 import type { UpdateFn } from './update-builder.js';
-import type { EmptyTransactionMessage } from '../errors/messages.js';
+import type {
+  EmptyTransactionMessage,
+  NewVersionRefusedMessage,
+  NotVersionedMessage,
+  TooManyActionsMessage,
+} from '../errors/messages.js';
 import { MAX_ACTIONS } from '../errors/messages.js';
 import { tooManyActionsError } from '../errors/errors.js';
 import { parseCheck, parseDelete, parsePut, parseUpdate, type ActionOptions } from '../parser/action-parser.js';
@@ -20,72 +25,100 @@ export interface ActionInfo<E extends AnyEntity = AnyEntity, Label extends strin
   readonly label: Label;
 }
 
-/** Options every write action takes. */
-export interface WriteOptions<E extends AnyEntity, Label extends string> {
+/** Options of `put`, `update` and `delete`. */
+export interface WriteOptions<E extends AnyEntity, Label extends string = string, Version = ExpectedVersion> {
   /** A condition the item must meet, or the whole transaction is cancelled. */
   readonly if?: ConditionFn<E>;
   /** A name for this action in outcomes and cancellation reasons. */
   readonly label?: Label;
   /** When the condition fails, return the item as it was (ReturnValuesOnConditionCheckFailure ALL_OLD). */
   readonly returnOldItemOnFailure?: boolean;
+  /** The version you read, for an entity made with `versioned()`: the write is guarded by it. */
+  readonly expectedVersion?: VersionOption<E, Version>;
 }
 
-export type CheckOptions<Label extends string> = Omit<WriteOptions<AnyEntity, Label>, 'if'>;
+/** Options of `check`: its condition is its third argument. */
+export interface CheckOptions<E extends AnyEntity, Label extends string = string, Version = number> {
+  readonly if?: Rejected<CheckIfMessage>;
+  readonly label?: Label;
+  readonly returnOldItemOnFailure?: boolean;
+  /** For an entity made with `versioned()`: also require that version. */
+  readonly expectedVersion?: VersionOption<E, Version>;
+}
 
-/**
- * The options argument: optional, except on a versioned entity, where it must say which
- * version was read (`expectedVersion`), so that opting into locking cannot be forgotten.
- */
-type OptionsFor<E extends AnyEntity, Options, Version> = [VersionAttributeOf<E>] extends [never]
-  ? [options?: Options]
-  : [options: Options & { readonly expectedVersion: Version }];
-
-export type { TransactionTypeError } from './compile-time-rules.js';
+type CheckIfMessage = `check() takes its condition as the third argument, not as 'if'`;
+type VersionOption<E extends AnyEntity, Version> = [VersionAttributeOf<E>] extends [never]
+  ? Rejected<NotVersionedMessage<EntityName<E>>>
+  : Version;
 
 // Type-only keys of a transaction's compile-time state; no value ever has them.
-declare const seenItems: unique symbol;
 declare const actionCount: unique symbol;
+declare const seenItems: unique symbol;
 declare const actionList: unique symbol;
 
-/** Any transaction: what a method's `this` must be. */
-type AnyWriteTransaction = WriteTransaction<string, readonly 0[], ActionInfo>;
-/** The ids (`Counter{tenant:acme}`) of the items already in it, where known. */
-type SeenOf<This extends AnyWriteTransaction> = This[typeof seenItems];
-/** A tuple as long as the number of actions. */
-type CountOf<This extends AnyWriteTransaction> = This[typeof actionCount];
+export type { Rejected } from './compile-time-rules.js';
+
+
+
+/** What every transaction's type holds, and all a method's `this` needs to be. */
+interface TransactionState {
+  readonly [actionCount]: number;
+  readonly [seenItems]: string;
+  readonly [actionList]: ActionInfo;
+}
+
+/** How many actions the transaction holds (`number` for a dynamic one). */
+type CountOf<This extends TransactionState> = This[typeof actionCount];
+/** The ids (`audit/Counter@1{tenant:acme}`) of the items already in it, where known. */
+type ItemsOf<This extends TransactionState> = This[typeof seenItems];
 /** The entities and labels of its actions, for typed outcomes. */
-type ActionListOf<This extends AnyWriteTransaction> = This[typeof actionList];
+type ActionListOf<This extends TransactionState> = This[typeof actionList];
 
 /**
- * The actions remembered by a transaction's type. Read from the one property that holds them:
- * matching the whole `WriteTransaction` instead would compare 100 nested steps.
+ * The count after one more action, by lookup: a tuple that grows by one per action would make
+ * TypeScript build a longer tuple at every step (about 60 more instantiations per action at
+ * 100 actions). A dynamic transaction's count is `number`, and stays so.
+ */
+export interface Succ { 0: 1; 1: 2; 2: 3; 3: 4; 4: 5; 5: 6; 6: 7; 7: 8; 8: 9; 9: 10; 10: 11; 11: 12; 12: 13; 13: 14; 14: 15; 15: 16; 16: 17; 17: 18; 18: 19; 19: 20; 20: 21; 21: 22; 22: 23; 23: 24; 24: 25; 25: 26; 26: 27; 27: 28; 28: 29; 29: 30; 30: 31; 31: 32; 32: 33; 33: 34; 34: 35; 35: 36; 36: 37; 37: 38; 38: 39; 39: 40; 40: 41; 41: 42; 42: 43; 43: 44; 44: 45; 45: 46; 46: 47; 47: 48; 48: 49; 49: 50; 50: 51; 51: 52; 52: 53; 53: 54; 54: 55; 55: 56; 56: 57; 57: 58; 58: 59; 59: 60; 60: 61; 61: 62; 62: 63; 63: 64; 64: 65; 65: 66; 66: 67; 67: 68; 68: 69; 69: 70; 70: 71; 71: 72; 72: 73; 73: 74; 74: 75; 75: 76; 76: 77; 77: 78; 78: 79; 79: 80; 80: 81; 81: 82; 82: 83; 83: 84; 84: 85; 85: 86; 86: 87; 87: 88; 88: 89; 89: 90; 90: 91; 91: 92; 92: 93; 93: 94; 94: 95; 95: 96; 96: 97; 97: 98; 98: 99; 99: 100; 100: 101; [count: number]: number }
+
+/**
+ * The actions of a transaction: at 100, each is `Rejected` (not callable), so a 101st
+ * action is reported on the method's name. Adding a verb to `WriteActions` adds it here.
+ */
+type ActionsAt<Count extends number> = {
+  readonly [Verb in keyof WriteActions]: Count extends 100 ? Rejected<TooManyActionsMessage> : WriteActions[Verb];
+};
+
+/**
+ * The actions remembered by a transaction's type. Read from the one property that
+ * holds them: matching the whole `WriteTransaction` instead would compare 100 nested steps.
  */
 export type ActionsOf<T> = T extends { readonly [actionList]: infer Actions extends ActionInfo } ? Actions : never;
 
 /**
- * A transaction being built. It is immutable: every method returns a new transaction, so a
- * base can be shared and branched.
+ * A transaction being built: `WriteTransaction<3, Items, Actions>` holds 3 actions, on the items
+ * `Items` (their compile-time ids, where the keys are literal), and remembers each action's
+ * entity and label (`Actions`) for its typed outcome. It is immutable: every method returns a
+ * new transaction, so a base can be shared and branched.
  *
- * The actions live on `WriteActions`, a non-generic interface that reads the state from
- * `this`, and the state itself sits in type-only properties, so that relating a
- * step to `AnyWriteTransaction` is a cheap comparison of type arguments. Were they declared here, every new step's type would re-instantiate every action
- * signature with fresh type parameters; this way a step costs a few dozen instantiations
- * instead of several hundred (see BENCHMARKS.md).
+ * The actions live on `WriteActions`, a non-generic interface whose methods read the state
+ * from `this`, and the state sits in type-only properties, so that relating a step to the
+ * `this` a method expects is a cheap comparison of three properties. Were the methods
+ * declared here, every new step's type would re-instantiate every action signature with fresh
+ * type parameters; this way a step costs a few dozen instantiations instead of several
+ * hundred (see BENCHMARKS.md).
  */
-export interface WriteTransaction<
-  Seen extends string = never,
-  Count extends readonly 0[] = [],
-  Actions extends ActionInfo = never,
-> extends WriteActions {
+export interface WriteTransaction<Count extends number = 0, Items extends string = never, Actions extends ActionInfo = never>
+  extends ActionsAt<Count> {
   // Type-only state, read by the actions through `this`. No value has these properties; their
   // keys are symbols that only exist in the type declarations, so no code can reach them.
-  readonly [seenItems]: Seen;
   readonly [actionCount]: Count;
+  readonly [seenItems]: Items;
   readonly [actionList]: Actions;
 
   /** The exact TransactWriteItems input this transaction sends, after the pre-flight checks. */
-  readonly params: Count extends readonly []
-    ? TransactionTypeError<EmptyTransactionMessage>
+  readonly params: Count extends 0
+    ? Rejected<EmptyTransactionMessage>
     : (options?: { readonly clientRequestToken?: string }) => TransactWriteItemsCommandInput;
 
   /**
@@ -94,54 +127,85 @@ export interface WriteTransaction<
    * DynamoDB cancelled it. Other failures (retries exhausted, an unknown table, rejected
    * credentials, a reused token) reject with a typed error.
    */
-  readonly execute: Count extends readonly []
-    ? TransactionTypeError<EmptyTransactionMessage>
+  readonly execute: Count extends 0
+    ? Rejected<EmptyTransactionMessage>
     : (client: DynamoDBClient, options?: ExecuteOptions) => Promise<TransactionResult<Actions>>;
 
   /** How many actions the transaction holds. */
-  readonly size: Count['length'];
+  readonly size: Count;
 }
 
 /**
  * The four actions, shared by every transaction type. Each returns the transaction after one
  * more action. The return type is written out in each signature rather than through an alias:
  * TypeScript defers type arguments written inside an alias, and a 100-action chain would then
- * resolve them 100 levels deep at the end (TS2589).
+ * resolve them 100 levels deep at the end (TS2589). A new verb is one more signature here.
  */
 export interface WriteActions {
   /** Write a whole item, replacing any item with the same key. */
-  put<This extends AnyWriteTransaction, E extends AnyEntity, const Item extends EntityPutItem<E>, const Label extends string = never>(
+  put<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Item extends PutShape<E>,
+    const Label extends string = never,
+    const Version extends ExpectedVersion = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    item: Item & NoInfer<ItemGuard<E, Item, SeenOf<This>>>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Item>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    entity: E,
+    item: Item &
+      NoInfer<ItemGuard<E, Item, ItemsOf<This>, VersionProblem<E, Version, 'put'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Item>>, ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Change attributes of an item (creating it when missing, as DynamoDB's UpdateItem does). */
-  update<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+  update<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Key extends KeyShape<E>,
+    const Label extends string = never,
+    const Version extends ExpectedVersion = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'update'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
     operations: UpdateFn<E>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Delete an item. */
-  delete<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+  delete<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Key extends KeyShape<E>,
+    const Label extends string = never,
+    const Version extends number | Rejected<NewVersionRefusedMessage<'delete'>> = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, number>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'delete'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Require a condition of an item the transaction does not write. */
-  check<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+  check<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Key extends KeyShape<E>,
+    const Label extends string = never,
+    const Version extends number | Rejected<NewVersionRefusedMessage<'check'>> = number,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
     condition: ConditionFn<E>,
-    options?: [VersionAttributeOf<E>] extends [never] ? CheckOptions<Label> : CheckOptions<Label> & { readonly expectedVersion?: number },
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    options?: CheckOptions<E, Label, Version>,
+  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, Label>>;
+  /** A check without its condition: chosen only then, to say so on the key. */
+  check<This extends TransactionState, E extends AnyEntity, const Key extends KeyShape<E>>(
+    this: This,
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, ConditionProblem<E>>>,
+  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, never>>;
 }
 
 /** A persistent list of actions, newest first: branching a transaction copies nothing. */
@@ -216,17 +280,22 @@ export function tx(): WriteTransaction {
  * A transaction whose actions are added in a loop or by other code whose count the compiler
  * cannot follow. Each step has this same type, so `t = t.put(...)` compiles; the item-twice and
  * 100-action rules are then checked by the run-time pre-flight alone (key shapes and values are
- * still checked by the compiler).
+ * still checked by the compiler). `Entities` are the entities it takes, for typed outcomes.
  */
-export type DynamicWriteTransaction = WriteTransaction<string, readonly 0[], ActionInfo>;
+export type DynamicWriteTransaction<Entities extends AnyEntity = AnyEntity> = WriteTransaction<number, string, DynamicActions<Entities>>;
+type DynamicActions<Entities extends AnyEntity> = Entities extends AnyEntity ? ActionInfo<Entities, string> : never;
 
 /**
- * Starts a `DynamicWriteTransaction`:
+ * Starts a `DynamicWriteTransaction` that takes the entities given, so that its outcome is
+ * typed (narrow a reason on `entity` for its key and old item):
  * ```ts
- * let t = dynamicTx();
+ * let t = dynamicTx(Counter);
  * for (const tenant of tenants) t = t.update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }));
  * ```
+ * Without entities it takes any entity, and its outcome is untyped.
  */
-export function dynamicTx(): DynamicWriteTransaction {
-  return new WriteTransactionImpl(undefined) as unknown as DynamicWriteTransaction;
+export function dynamicTx<const Entities extends readonly AnyEntity[] = []>(
+  ..._entities: Entities
+): DynamicWriteTransaction<Entities extends readonly [] ? AnyEntity : Entities[number]> {
+  return new WriteTransactionImpl(undefined) as unknown as DynamicWriteTransaction<Entities extends readonly [] ? AnyEntity : Entities[number]>;
 }

@@ -1,9 +1,13 @@
 import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
+import type { Rejected } from './compile-time-rules.js';
+import type { UnknownAttributeMessage } from '../errors/messages.js';
 import type {
   AddableValues,
   AnyEntity,
+  AttributeName,
+  EntityName,
   AppendableValues,
-  RemovableName,
+  RemoveGuard,
   SetMemberValues,
   SettableValues,
   SubtractableValues,
@@ -11,34 +15,68 @@ import type {
 import type { UpdateOperationNode } from '../nodes/update-node.js';
 import { marshalValue } from '../schema/marshal.js';
 import { invalidValueError } from '../errors/errors.js';
-import { notUpdatableMessage, unknownAttributeMessage } from '../errors/messages.js';
+import {
+  notRemovableMessage,
+  notUpdatableMessage,
+  operationKindReason,
+  removableList,
+  unknownAttributeMessage,
+  type NotRemovableReason,
+} from '../errors/messages.js';
+
+// The entity of an update builder, a type-only property: no value has it.
+declare const updatedEntity: unique symbol;
+
+/** What every update builder's type holds, and all its methods' `this` needs to be. */
+interface UpdateState {
+  readonly [updatedEntity]: AnyEntity;
+}
+type EntityOf<This extends UpdateState> = This[typeof updatedEntity];
 
 /**
  * The typed update operations of one entity. Each method accepts only the attributes its
  * operation fits (`add` takes numbers and sets, `remove` only optional attributes, ...) and
  * returns a new builder, so `u.add(...).set(...)` reads as one update.
+ *
+ * As with transactions, the methods live on a non-generic interface (`UpdateMethods`) and
+ * read the entity from `this`: a generic method declared on a generic interface would make
+ * TypeScript measure the variance of ElectroDB's whole entity class (over 100,000
+ * instantiations, once).
  */
-export interface UpdateOperations<E extends AnyEntity, Chosen extends boolean = false> {
+export interface UpdateOperations<E extends AnyEntity, Chosen extends boolean = false> extends UpdateMethods {
+  readonly [updatedEntity]: E;
   /**
    * Type-only: whether an operation was chosen yet. An update function must return a builder
    * with at least one, so `(u) => u` does not compile.
    */
   readonly 'at least one operation'?: Chosen;
-  /** `SET a = :v` */
-  set(values: SettableValues<E>): UpdateOperations<E, true>;
-  /** `SET a = if_not_exists(a, :v)` */
-  setIfNotExists(values: SettableValues<E>): UpdateOperations<E, true>;
-  /** `ADD a :v`: adds to a number (a missing one counts as 0) or adds members to a set. */
-  add(values: AddableValues<E>): UpdateOperations<E, true>;
-  /** `SET a = a - :v` */
-  subtract(values: SubtractableValues<E>): UpdateOperations<E, true>;
-  /** `SET a = list_append(a, :v)` (the list must exist). */
-  append(values: AppendableValues<E>): UpdateOperations<E, true>;
-  /** `DELETE a :v`: removes members from a set. */
-  deleteFromSet(values: SetMemberValues<E>): UpdateOperations<E, true>;
-  /** `REMOVE a`: only attributes that are not required. */
-  remove(attributes: readonly RemovableName<E>[]): UpdateOperations<E, true>;
 }
+
+export interface UpdateMethods {
+  /** `SET a = :v` */
+  set<This extends UpdateState, const Values extends SettableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  /** `SET a = if_not_exists(a, :v)` */
+  setIfNotExists<This extends UpdateState, const Values extends SettableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  /** `ADD a :v`: adds to a number (a missing one counts as 0) or adds members to a set. */
+  add<This extends UpdateState, const Values extends AddableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  /** `SET a = a - :v` */
+  subtract<This extends UpdateState, const Values extends SubtractableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  /** `SET a = list_append(a, :v)` (the list must exist). */
+  append<This extends UpdateState, const Values extends AppendableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  /** `DELETE a :v`: removes members from a set. */
+  deleteFromSet<This extends UpdateState, const Values extends SetMemberValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  /** `REMOVE a`: only attributes that are not required. */
+  remove<This extends UpdateState, const Names extends readonly string[]>(
+    this: This,
+    attributes: Names & NoInfer<RemoveGuard<EntityOf<This>, Names>>,
+  ): UpdateOperations<EntityOf<This>, true>;
+}
+
+/** Lets any name through inference, so that an unknown one is named by `UnknownNames`. */
+type AnyNames = { readonly [name: string]: unknown };
+type UnknownNames<E extends AnyEntity, Values> = keyof Values extends AttributeName<E>
+  ? unknown
+  : { readonly [P in Exclude<keyof Values, AttributeName<E>>]: Rejected<UnknownAttributeMessage<EntityName<E>, P & string>> };
 
 export type UpdateFn<E extends AnyEntity> = (update: UpdateOperations<E>) => UpdateOperations<E, true>;
 
@@ -53,14 +91,15 @@ const KINDS_FOR: Record<ValueOperation, readonly AttributePlan['kind'][] | undef
   deleteFromSet: ['set'],
 };
 
-const NOUN_FOR: Record<ValueOperation, string> = {
-  set: 'any attribute',
-  setIfNotExists: 'any attribute',
-  add: 'numbers and sets',
-  subtract: 'numbers',
-  append: 'lists',
-  deleteFromSet: 'sets',
-};
+
+function notRemovable(plan: EntityPlan, attribute: AttributePlan | undefined): NotRemovableReason | undefined {
+  if (attribute === undefined) return 'there is no such attribute';
+  if (attribute.isPrimaryKeyComposite) return 'it is part of the key';
+  if (attribute.readOnly) return 'it is read-only';
+  if (attribute === plan.version) return 'it is the version attribute';
+  if (attribute.required) return 'it is required';
+  return undefined;
+}
 
 class UpdateOperationsImpl {
   constructor(
@@ -94,8 +133,7 @@ class UpdateOperationsImpl {
   remove(attributes: unknown) {
     if (!Array.isArray(attributes)) throw invalidValueError('remove() takes an array of attribute names');
     const added: UpdateOperationNode[] = attributes.map((name: unknown) => {
-      const attribute = this.#updatable(String(name));
-      if (attribute.required) throw invalidValueError(notUpdatableMessage(this.plan.name, attribute.name, 'it is required, so it cannot be removed'));
+      const attribute = this.#removable(String(name));
       this.#refuseIndexComposite(attribute, 'remove');
       return { kind: 'remove', field: attribute.field };
     });
@@ -113,7 +151,7 @@ class UpdateOperationsImpl {
       const attribute = this.#updatable(name);
       const kinds = KINDS_FOR[kind];
       if (kinds !== undefined && !kinds.includes(attribute.kind)) {
-        throw invalidValueError(notUpdatableMessage(this.plan.name, name, `${kind}() works on ${NOUN_FOR[kind]}, and ${name} is ${attribute.kind === 'enum' ? 'an enum' : `a ${attribute.kind}`}`));
+        throw invalidValueError(notUpdatableMessage(this.plan.name, name, operationKindReason(kind, name, attribute.kind)));
       }
       added.push({ kind, field: attribute.field, value: marshalValue(this.plan.name, attribute, value, { bytes: 0 }) });
       if (kind === 'set') (assigned as Record<string, unknown>)[name] = value;
@@ -132,6 +170,17 @@ class UpdateOperationsImpl {
     if (index !== undefined) {
       throw invalidValueError(notUpdatableMessage(this.plan.name, attribute.name, `it is part of index '${index.name}', whose key only set() can rebuild, not ${operation}()`));
     }
+  }
+
+  /** An attribute remove() can take: optional, and neither key, read-only nor the version. */
+  #removable(name: string): AttributePlan {
+    const attribute = this.plan.attributes.get(name);
+    const why = notRemovable(this.plan, attribute);
+    if (why !== undefined) {
+      const removable = [...this.plan.attributes.values()].filter((a) => notRemovable(this.plan, a) === undefined).map((a) => a.name);
+      throw invalidValueError(notRemovableMessage(this.plan.name, name, why, removableList(removable)));
+    }
+    return attribute!;
   }
 
   #updatable(name: string): AttributePlan {

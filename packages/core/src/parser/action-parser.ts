@@ -9,7 +9,7 @@ import { buildUpdateOperations } from '../builder/update-builder.js';
 import { marshalValue } from '../schema/marshal.js';
 import { invalidValueError } from '../errors/errors.js';
 import { allOf, versionGuard } from './version-guard.js';
-import { emptyUpdateMessage } from '../errors/messages.js';
+import { emptyUpdateMessage, managedVersionMessage, missingConditionMessage } from '../errors/messages.js';
 
 /**
  * User arguments to action nodes. Everything a user can get wrong from untyped JavaScript is
@@ -64,6 +64,7 @@ export function parseCheck(entity: unknown, key: unknown, condition: unknown, op
   const plan = entityPlan(entity, 'check');
   const written = writeKey(plan, key);
   const guard = versionGuard(plan, written.itemId, 'check', options?.expectedVersion);
+  if (condition === undefined) throw invalidValueError(missingConditionMessage(plan.name, plan.keyNames[0] ?? 'attribute'));
   const userCondition = buildCondition(plan, condition, `check() on ${written.itemId}`);
   return common<CheckNode>('check', plan, written.itemId, written.key, written.composites, options, allOf(guard?.condition, userCondition));
 }
@@ -131,7 +132,7 @@ export function itemIdentity(table: string, key: Readonly<Record<string, Attribu
 function refuseManagedVersion(plan: EntityPlan, values: unknown) {
   const version = plan.version;
   if (version !== undefined && typeof values === 'object' && values !== null && (values as Record<string, unknown>)[version.name] !== undefined) {
-    throw invalidValueError(`${plan.name}.${version.name} is the version attribute: dynatx writes it; pass expectedVersion instead`);
+    throw invalidValueError(managedVersionMessage(plan.name, version.name));
   }
 }
 
