@@ -38,7 +38,8 @@ import type { ActionInfo } from './transaction-builder.js';
  * costs about five times as much per action (see BENCHMARKS.md).
  */
 
-declare const rejected: unique symbol;
+/** The key of `Rejected`'s sentence; type-only. */
+export declare const rejected: unique symbol;
 
 /**
  * A requirement no value meets, carrying the sentence the compiler shows: a property typed
@@ -54,13 +55,13 @@ type ReportOn<Names extends PropertyKey, Message extends string> = [Names] exten
   ? Rejected<Message>
   : { readonly [P in Names]: Rejected<Message> };
 
-/** The first key attribute, in code-unit order, that the argument has. */
-type FirstGiven<E extends AnyEntity, Given> = FirstOf<SortedKeyNames<E>, Given>;
-type FirstOf<Names extends readonly string[], Given> = Names extends readonly [
+/** The first key attribute, in code-unit order, that the argument has (with a value). */
+type FirstGiven<E extends AnyEntity, Given> = FirstOf<SortedKeyNames<E>, DefinedNames<Given>>;
+type FirstOf<Names extends readonly string[], Given extends PropertyKey> = Names extends readonly [
   infer Name extends string,
   ...infer Rest extends readonly string[],
 ]
-  ? Name extends keyof Given
+  ? Name extends Given
     ? Name
     : FirstOf<Rest, Given>
   : never;
@@ -79,10 +80,16 @@ export type KeyGuard<E extends AnyEntity, Key, Items extends string, Problem ext
     : ReportOn<First<SortedKeyNames<E>>, Problem>
   : { readonly [P in Exclude<keyof Key, KeyAttributeName<E>>]: Rejected<NotAKeyAttributeMessage<EntityName<E>, P & string>> };
 
-type MissingKeyGuard<E extends AnyEntity, Key> = ReportOn<
-  FirstGiven<E, Key>,
-  MissingAttributeMessage<EntityName<E>, 'key', First<SortNames<Exclude<KeyAttributeName<E>, DefinedNames<Key>>>>>
->;
+type MissingKeyGuard<E extends AnyEntity, Key> = IsFallback<Key> extends true
+  ? unknown
+  : ReportOn<FirstGiven<E, Key>, MissingAttributeMessage<EntityName<E>, 'key', First<SortNames<Exclude<KeyAttributeName<E>, DefinedNames<Key>>>>>>;
+
+/**
+ * Whether the argument did not meet its shape (`KeyShape`, `PutShape`: a value of the wrong
+ * type), so that TypeScript inferred the shape itself, every property optional: it reports
+ * that value itself, and nothing here should add to it. (`{}` is not such a fallback.)
+ */
+type IsFallback<T> = {} extends T ? (keyof T extends never ? false : true) : false;
 
 /** The properties whose value cannot be `undefined`: a value `undefined` is a missing one. */
 type DefinedNames<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
@@ -100,10 +107,12 @@ export type ItemGuard<E extends AnyEntity, Item, Items extends string, Problem e
       : ExcessProperties<E, Item> extends never
         ? ItemProblemOrDuplicate<E, Item, Items, Problem>
         : NestedGuard<E, Item>
-    : ReportOn<
-        FirstGiven<E, Item>,
-        MissingAttributeMessage<EntityName<E>, 'item', First<SortNames<Exclude<RequiredOnPut<E>, DefinedNames<Item> | VersionAttributeOf<E>>>>>
-      >
+    : IsFallback<Item> extends true
+      ? unknown
+      : ReportOn<
+          FirstGiven<E, Item>,
+          MissingAttributeMessage<EntityName<E>, 'item', First<SortNames<Exclude<RequiredOnPut<E>, DefinedNames<Item> | VersionAttributeOf<E>>>>>
+        >
   : {
       readonly [P in Exclude<keyof Item, keyof PutShape<E>>]: Rejected<
         P extends VersionAttributeOf<E>
@@ -150,7 +159,7 @@ export type ConditionProblem<E extends AnyEntity> = MissingConditionMessage<Enti
 export type DeclaredProblem<Count extends number, Actions extends ActionInfo, E extends AnyEntity> = number extends Count
   ? [E] extends [Actions['entity']]
     ? never
-    : UndeclaredEntityMessage<EntityName<E> & string>
+    : UndeclaredEntityMessage<EntityName<E> & string, E['schema']['model']['service'] & string>
   : never;
 
 // ----- map properties the schema does not declare -----

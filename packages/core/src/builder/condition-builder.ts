@@ -22,13 +22,17 @@ type ElementOf<R> =
   RefValue<R> extends string ? string : RefValue<R> extends readonly (infer M)[] | ReadonlySet<infer M> ? M : never;
 
 /**
- * The attribute an operator takes: the reference itself when its kind fits, else the sentence
- * that says so (`beginsWith needs a string or enum attribute: Order.total is a number`), which
- * no reference matches. Inference of `R` goes through both branches.
+ * What an operator takes after a reference of kind `Kinds`: `Value` when the reference fits,
+ * else the sentence that says it does not (`beginsWith needs a string attribute: Order.total
+ * is a number`), which no value matches. The sentence is reported on the value rather than on
+ * the reference: a reference to a map or set prints its whole value type.
  */
-type Fits<R, Kinds extends RefKind, Operator extends OperatorName> = R extends AttributeRef<unknown, Kinds, string>
-  ? R
+type ValueFor<R, Kinds extends RefKind, Operator extends OperatorName, Value> = R extends AttributeRef<unknown, Kinds, string>
+  ? Value
   : OperatorKindMessage<Operator, RefPath<R>, RefKindOf<R>>;
+
+/** The same for `size`, which takes nothing else: the reference itself, when it fits. */
+type SizedRef<R> = R extends AttributeRef<unknown, SizedKind, string> ? R : OperatorKindMessage<'size', RefPath<R>, RefKindOf<R>>;
 
 /** DynamoDB's type descriptors, for `attribute_type`. */
 export type DynamoDBType = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL' | 'L' | 'M';
@@ -41,21 +45,21 @@ export type DynamoDBType = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL
 export interface ConditionOperators {
   eq<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
   ne<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
-  lt<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'lt'>, value: RefValue<R>): Condition;
-  lte<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'lte'>, value: RefValue<R>): Condition;
-  gt<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'gt'>, value: RefValue<R>): Condition;
-  gte<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'gte'>, value: RefValue<R>): Condition;
-  between<R extends AttributeRef>(attribute: Fits<R, OrderedKind, 'between'>, low: RefValue<R>, high: RefValue<R>): Condition;
+  lt<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'lt', RefValue<R>>): Condition;
+  lte<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'lte', RefValue<R>>): Condition;
+  gt<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'gt', RefValue<R>>): Condition;
+  gte<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'gte', RefValue<R>>): Condition;
+  between<R extends AttributeRef>(attribute: R, low: ValueFor<R, OrderedKind, 'between', RefValue<R>>, high: RefValue<R>): Condition;
   /** `IN`: at most 100 values. */
-  in<R extends AttributeRef>(attribute: Fits<R, ScalarKind, 'in'>, values: readonly RefValue<R>[]): Condition;
-  beginsWith<R extends AttributeRef>(attribute: Fits<R, 'string' | 'enum', 'beginsWith'>, prefix: string): Condition;
+  in<R extends AttributeRef>(attribute: R, values: ValueFor<R, ScalarKind, 'in', readonly RefValue<R>[]>): Condition;
+  beginsWith<R extends AttributeRef>(attribute: R, prefix: ValueFor<R, 'string' | 'enum', 'beginsWith', string>): Condition;
   /** A substring of a string, or a member of a set or list. */
-  contains<R extends AttributeRef>(attribute: Fits<R, ContainerKind, 'contains'>, element: ElementOf<R>): Condition;
+  contains<R extends AttributeRef>(attribute: R, element: ValueFor<R, ContainerKind, 'contains', ElementOf<R>>): Condition;
   exists(attribute: AttributeRef): Condition;
   notExists(attribute: AttributeRef): Condition;
   isType(attribute: AttributeRef, type: DynamoDBType): Condition;
   /** `size(attr)`, to compare: `op.gt(op.size(e.tags), 2)`. */
-  size<R extends AttributeRef>(attribute: Fits<R, SizedKind, 'size'>): AttributeRef<number, 'size', `size(${RefPath<R>})`>;
+  size<R extends AttributeRef>(attribute: SizedRef<R>): AttributeRef<number, 'size', `size(${RefPath<R>})`>;
   and(...conditions: [Condition, ...Condition[]]): Condition;
   or(...conditions: [Condition, ...Condition[]]): Condition;
   not(condition: Condition): Condition;

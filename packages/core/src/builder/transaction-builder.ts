@@ -155,7 +155,7 @@ export interface WriteActions {
     item: Item &
       NoInfer<ItemGuard<E, Item, ItemsOf<This>, VersionProblem<E, Version, 'put'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
     options?: WriteOptions<E, Label, Version>,
-  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Item>>, ActionListOf<This> | ActionInfo<E, Label>>;
+  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Item>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Change attributes of an item (creating it when missing, as DynamoDB's UpdateItem does). */
   update<
@@ -170,7 +170,7 @@ export interface WriteActions {
     key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'update'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
     operations: UpdateFn<E>,
     options?: WriteOptions<E, Label, Version>,
-  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, Label>>;
+  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Delete an item. */
   delete<
@@ -184,7 +184,7 @@ export interface WriteActions {
     entity: E,
     key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'delete'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
     options?: WriteOptions<E, Label, Version>,
-  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, Label>>;
+  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Require a condition of an item the transaction does not write. */
   check<
@@ -199,7 +199,7 @@ export interface WriteActions {
     key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
     condition: ConditionFn<E>,
     options?: CheckOptions<E, Label, Version>,
-  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, Label>>;
+  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
   /** A check without its condition: chosen only then, to say so on the key. */
   check<This extends TransactionState, E extends AnyEntity, const Key extends KeyShape<E>>(
     this: This,

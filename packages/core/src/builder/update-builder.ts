@@ -1,6 +1,6 @@
 import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
-import type { Rejected } from './compile-time-rules.js';
-import type { UnknownAttributeMessage } from '../errors/messages.js';
+import type { Rejected, rejected } from './compile-time-rules.js';
+import type { NoOperationMessage, UnknownAttributeMessage } from '../errors/messages.js';
 import type {
   AddableValues,
   AnyEntity,
@@ -27,49 +27,46 @@ import {
 // The entity of an update builder, a type-only property: no value has it.
 declare const updatedEntity: unique symbol;
 
-/** What every update builder's type holds, and all its methods' `this` needs to be. */
-interface UpdateState {
-  readonly [updatedEntity]: AnyEntity;
-}
-type EntityOf<This extends UpdateState> = This[typeof updatedEntity];
-
 /**
  * The typed update operations of one entity. Each method accepts only the attributes its
  * operation fits (`add` takes numbers and sets, `remove` only optional attributes, ...) and
  * returns a new builder, so `u.add(...).set(...)` reads as one update.
  *
  * As with transactions, the methods live on a non-generic interface (`UpdateMethods`) and
- * read the entity from `this`: a generic method declared on a generic interface would make
+ * infer the entity from `this`: a generic method declared on a generic interface would make
  * TypeScript measure the variance of ElectroDB's whole entity class (over 100,000
- * instantiations, once).
+ * instantiations, once). Each value operation infers its values (`Values`) against every
+ * attribute plus any name, so that an unknown name is named by `UnknownNames`, while a value
+ * of the wrong type fails the constraint and is reported on its property.
  */
 export interface UpdateOperations<E extends AnyEntity, Chosen extends boolean = false> extends UpdateMethods {
   readonly [updatedEntity]: E;
   /**
    * Type-only: whether an operation was chosen yet. An update function must return a builder
-   * with at least one, so `(u) => u` does not compile.
+   * with at least one: it must be a `Rejected<NoOperationMessage>`, which a builder is once an
+   * operation was chosen, so `(u) => u` does not compile and says why.
    */
-  readonly 'at least one operation'?: Chosen;
+  readonly [rejected]: Chosen extends true ? NoOperationMessage : 'no operation chosen yet';
 }
 
 export interface UpdateMethods {
   /** `SET a = :v` */
-  set<This extends UpdateState, const Values extends SettableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  set<E extends AnyEntity, const Values extends SettableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `SET a = if_not_exists(a, :v)` */
-  setIfNotExists<This extends UpdateState, const Values extends SettableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  setIfNotExists<E extends AnyEntity, const Values extends SettableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `ADD a :v`: adds to a number (a missing one counts as 0) or adds members to a set. */
-  add<This extends UpdateState, const Values extends AddableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  add<E extends AnyEntity, const Values extends AddableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `SET a = a - :v` */
-  subtract<This extends UpdateState, const Values extends SubtractableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  subtract<E extends AnyEntity, const Values extends SubtractableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `SET a = list_append(a, :v)` (the list must exist). */
-  append<This extends UpdateState, const Values extends AppendableValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  append<E extends AnyEntity, const Values extends AppendableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `DELETE a :v`: removes members from a set. */
-  deleteFromSet<This extends UpdateState, const Values extends SetMemberValues<EntityOf<This>> & AnyNames>(this: This, values: Values & NoInfer<UnknownNames<EntityOf<This>, Values>>): UpdateOperations<EntityOf<This>, true>;
+  deleteFromSet<E extends AnyEntity, const Values extends SetMemberValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `REMOVE a`: only attributes that are not required. */
-  remove<This extends UpdateState, const Names extends readonly string[]>(
-    this: This,
-    attributes: Names & NoInfer<RemoveGuard<EntityOf<This>, Names>>,
-  ): UpdateOperations<EntityOf<This>, true>;
+  remove<E extends AnyEntity, const Names extends readonly string[]>(
+    this: UpdateOperations<E, boolean>,
+    attributes: Names & NoInfer<RemoveGuard<E, Names>>,
+  ): UpdateOperations<E, true>;
 }
 
 /** Lets any name through inference, so that an unknown one is named by `UnknownNames`. */
@@ -78,7 +75,12 @@ type UnknownNames<E extends AnyEntity, Values> = keyof Values extends AttributeN
   ? unknown
   : { readonly [P in Exclude<keyof Values, AttributeName<E>>]: Rejected<UnknownAttributeMessage<EntityName<E>, P & string>> };
 
-export type UpdateFn<E extends AnyEntity> = (update: UpdateOperations<E>) => UpdateOperations<E, true>;
+/**
+ * `(u) => u.add({ ... })`: chooses the operations of an update. It is generic in its builder so
+ * that an update function that chooses none is reported as "Type 'Update' is not assignable to
+ * type 'Rejected<...>'" rather than with the builder's whole type.
+ */
+export type UpdateFn<E extends AnyEntity> = <Update extends UpdateOperations<E>>(update: Update) => Rejected<NoOperationMessage>;
 
 type ValueOperation = Exclude<UpdateOperationNode['kind'], 'remove'>;
 

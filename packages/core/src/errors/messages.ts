@@ -26,10 +26,13 @@ export const emptyTransactionMessage = (): EmptyTransactionMessage =>
 export type LoopMessage = `tx() changes type with every action: use dynamicTx() to build in a loop`;
 export const loopMessage = (): LoopMessage => `tx() changes type with every action: use dynamicTx() to build in a loop`;
 
-export type UndeclaredEntityMessage<EntityName extends string> =
-  `${EntityName} is not declared in this dynamicTx(): add it to dynamicTx(...)`;
-export const undeclaredEntityMessage = <EntityName extends string>(entityName: EntityName): UndeclaredEntityMessage<EntityName> =>
-  `${entityName} is not declared in this dynamicTx(): add it to dynamicTx(...)`;
+/** An entity a `dynamicTx(...entities)` was not made with (named with its service: names repeat across services). */
+export type UndeclaredEntityMessage<EntityName extends string, Service extends string> =
+  `${EntityName} of ${Service} is not one of this dynamicTx()'s entities: add it to dynamicTx(...)`;
+export const undeclaredEntityMessage = <EntityName extends string, Service extends string>(
+  entityName: EntityName,
+  service: Service,
+): UndeclaredEntityMessage<EntityName, Service> => `${entityName} of ${service} is not one of this dynamicTx()'s entities: add it to dynamicTx(...)`;
 
 // ----- keys and items -----
 
@@ -52,6 +55,13 @@ export const unknownPropertyMessage = <Path extends string, Property extends str
   path: Path,
   property: Property,
 ): UnknownPropertyMessage<Path, Property> => `${path} has no property '${property}'`;
+
+/** `t.nope` in a condition: a name the entity (or map) does not have. */
+export type NoSuchNameMessage<Owner extends string, What extends 'attribute' | 'property'> = `${Owner} has no ${What} by that name`;
+export const noSuchNameMessage = <Owner extends string, What extends 'attribute' | 'property'>(
+  owner: Owner,
+  what: What,
+): NoSuchNameMessage<Owner, What> => `${owner} has no ${what} by that name`;
 
 export type MissingAttributeMessage<EntityName extends string, Role extends 'key' | 'item', Attribute extends string> =
   `${EntityName} ${Role} is missing required attribute '${Attribute}'`;
@@ -219,6 +229,10 @@ export const transactionTooLargeMessage = (bytes: number, limit: number): string
 
 export const expressionTooLongMessage = (itemId: string, which: string, bytes: number, limit: number): string =>
   `${itemId}: its ${which} is ${bytes} bytes, over DynamoDB's ${limit}-byte (4 KB) limit`;
+
+/** `(u) => u`: an update function that chooses no operation. */
+export type NoOperationMessage = `An update needs at least one operation: (u) => u.set({ ... })`;
+export const noOperationMessage = (): NoOperationMessage => `An update needs at least one operation: (u) => u.set({ ... })`;
 
 export const emptyUpdateMessage = (itemId: string): string =>
   `The update of ${itemId} has no operations: add set/add/subtract/remove/append/deleteFromSet/setIfNotExists`;

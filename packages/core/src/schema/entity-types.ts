@@ -1,6 +1,7 @@
 import type { VersionAttributeOf } from './versioning.js';
 import type { Rejected } from '../builder/compile-time-rules.js';
 import type {
+  NoSuchNameMessage,
   NotRemovableMessage,
   NotUpdatableMessage,
   OperationKindReason,
@@ -251,9 +252,16 @@ export type RefPath<R> = R extends AttributeRef<unknown, RefKind, infer P> ? P :
 /** The reference to an attribute, and for a map the references to its properties. */
 type RefOf<D, Path extends string> = AttributeRef<ValueOfDefinition<D>, KindOfDefinition<D>, Path> &
   (D extends { readonly type: 'map'; readonly properties: infer P }
-    ? { readonly [K in keyof P]-?: RefOf<P[K], `${Path}.${K & string}`> }
+    ? { readonly [K in keyof P]-?: RefOf<P[K], `${Path}.${K & string}`> } & NoSuchName<NoSuchNameMessage<Path, 'property'>>
     : unknown);
 
+/**
+ * The `t` of `(t, op) => ...`: one reference per attribute. Any other name is typed as the
+ * sentence that says there is no such attribute, so `op.exists(t.nope)` is reported on
+ * `t.nope` with it, rather than as a missing property of a type that prints the whole schema.
+ */
 export type AttributeRefs<E extends AnyEntity> = {
   readonly [A in AttributeName<E>]-?: RefOf<Definitions<E>[A], `${EntityName<E>}.${A}`>;
-};
+} & NoSuchName<NoSuchNameMessage<EntityName<E> & string, 'attribute'>>;
+
+type NoSuchName<Message extends string> = { readonly [name: string]: Rejected<Message> };
