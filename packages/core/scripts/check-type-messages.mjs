@@ -65,6 +65,7 @@ const WRITERS = {
   loopMessage: 0,
   noSuchNameMessage: 2,
   noOperationMessage: 0,
+  wrongTypeSentence: 3,
 };
 
 const OK_MARKER = /^\s*\/\/\s*expect-ok\s*$/;

@@ -215,11 +215,20 @@ export function removableList(names: readonly string[]): string {
   return sorted.length > REMOVABLE_LISTED ? `${sorted.slice(0, REMOVABLE_LISTED).join(', ')}, …` : sorted.join(', ');
 }
 
-// The messages below exist only at run time: the compiler rejects these mistakes through
-// ordinary assignability errors (a value of the wrong type), or cannot see them (sizes).
+// The messages below exist only at run time: the compiler cannot see these mistakes (sizes).
 
+/** `Order.total must be a finite number`: what the compiler says of a value of the wrong type. */
+export type WrongTypeSentence<EntityName extends string, Path extends string, Expected extends string> =
+  `${EntityName}.${Path} must be ${Expected}`;
+export const wrongTypeSentence = <EntityName extends string, Path extends string, Expected extends string>(
+  entityName: EntityName,
+  path: Path,
+  expected: Expected,
+): WrongTypeSentence<EntityName, Path, Expected> => `${entityName}.${path} must be ${expected}`;
+
+/** The same sentence at run time, with the value that was given. */
 export const wrongTypeMessage = (entityName: string, path: string, expected: string, got: unknown): string =>
-  `${entityName}.${path} must be ${expected}, got ${describeValue(got)}`;
+  `${wrongTypeSentence(entityName, path, expected)}, got ${describeValue(got)}`;
 
 export const itemTooLargeMessage = (itemId: string, bytes: number, limit: number): string =>
   `${itemId} is ${bytes} bytes: DynamoDB items are limited to ${limit} bytes (400 KB)`;

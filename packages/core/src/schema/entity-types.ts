@@ -1,6 +1,7 @@
 import type { VersionAttributeOf } from './versioning.js';
 import type { Rejected } from '../builder/compile-time-rules.js';
 import type {
+  WrongTypeSentence,
   NoSuchNameMessage,
   NotRemovableMessage,
   NotUpdatableMessage,
@@ -133,10 +134,31 @@ export type RequiredOnPut<E extends AnyEntity> =
  * attributes and unknown ones are checked by the item guard instead, so that the message can
  * name them; a value of the wrong type fails here and is reported on its property.
  */
-export type PutShape<E extends AnyEntity> = { readonly [A in Exclude<AttributeName<E>, Managed<E>>]?: AttributeValueOf<E, A> };
+export type PutShape<E extends AnyEntity> = {
+  readonly [A in Exclude<AttributeName<E>, Managed<E>>]?: AttributeValueOf<E, A> | WrongTypeHint<E, A>;
+};
+
+/**
+ * What an input's value for a string, number or boolean attribute may also be:
+ * `Rejected<"Order.total must be a finite number">`, which no value meets, so that a value of
+ * the wrong type is reported with the attribute's name ("Type 'string' is not assignable to
+ * type 'number | Rejected<...>'"). Enums, whose members already say what fits, and maps,
+ * lists and sets, whose errors are reported inside them, have none. (Written into each input
+ * type's mapped type, not as an alias, so that the message prints the union itself.)
+ */
+type WrongTypeHint<E extends AnyEntity, A extends keyof Definitions<E>> = KindOf<E, A> extends infer K extends keyof ScalarExpectation
+  ? Rejected<WrongTypeSentence<EntityName<E> & string, A & string, ScalarExpectation[K]>>
+  : never;
+
+/** How a run-time message names the type a scalar attribute must have (see marshal.ts). */
+interface ScalarExpectation {
+  string: 'a string';
+  number: 'a finite number';
+  boolean: 'a boolean';
+}
 
 /** What keys are inferred against: every key attribute optional (the key guard names a missing one). */
-export type KeyShape<E extends AnyEntity> = { readonly [A in KeyAttributeName<E>]?: AttributeValueOf<E, A> };
+export type KeyShape<E extends AnyEntity> = { readonly [A in KeyAttributeName<E>]?: AttributeValueOf<E, A> | WrongTypeHint<E, A> };
 
 /** A full item as `put` takes it: required attributes required, defaults optional. */
 export type EntityPutItem<E extends AnyEntity> = Simplify<
@@ -196,7 +218,7 @@ type KindOf<E extends AnyEntity, A extends keyof Definitions<E>> = KindOfDefinit
 export type OperationInput<E extends AnyEntity, Operation extends ValueOperationName, Fits extends AttributeKind> = {
   readonly [A in AttributeName<E>]?: [FixedReason<E, A>] extends [never]
     ? KindOf<E, A> extends Fits
-      ? AttributeValueOf<E, A>
+      ? AttributeValueOf<E, A> | WrongTypeHint<E, A>
       : Rejected<NotUpdatableMessage<EntityName<E>, A, OperationKindReason<Operation, A, KindOf<E, A>>>>
     : Rejected<NotUpdatableMessage<EntityName<E>, A, FixedReason<E, A>>>;
 };

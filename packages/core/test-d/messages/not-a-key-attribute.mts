@@ -31,7 +31,7 @@ tx().delete(Shipment, { tenant: 'acme', orderId: 'o1' });
 tx().delete(Counter, { tenant: undefined });
 
 // A value of the wrong type, on its property.
-// expect-error: at tenant names number
+// expect-error: at tenant names Counter.tenant says wrongTypeSentence('Counter', 'tenant', 'a string')
 tx().update(Counter, { tenant: 7 }, (u) => u.add({ eventCount: 1 }));
 
 // expect-error: at region names "apac"

@@ -60,7 +60,7 @@ tx().check(Ticket, { customerId: 'c1', ticketId: 't1' }, (t, op) => op.eq(t.open
 tx().delete(Order, { customerId: 'c1', placedAt: 1, orderId: 'o1', status: 'paid' });
 // expect-error: at email says notAKeyAttributeMessage('customer', 'email')
 txGet().get(Customer, { customerId: 'c1', email: 'ann@example.com' });
-// expect-error: at placedAt names number
+// expect-error: at placedAt names order.placedAt says wrongTypeSentence('order', 'placedAt', 'a finite number')
 tx().delete(Order, { customerId: 'c1', placedAt: '2026-01-01', orderId: 'o1' });
 // expect-error: at warehouse names "ber"
 tx().delete(Stock, { sku: 's1', warehouse: 'ber' });
@@ -114,3 +114,18 @@ tx().put(Ticket, { customerId: 'c1', channel: 'phone', ticketId: 't9', subject: 
 txGet().get(Customer, { customerId: 'c1' }).get(CrmCustomer, { customerId: 'c1' }).get(BillingCustomer, { customerId: 'c1' });
 // expect-error: at customerId#2 names customer{customerId:c1} says duplicateItemMessage('customer{customerId:c1}')
 txGet().get(Customer, { customerId: 'c1' }).get(Customer, { customerId: 'c1' });
+
+// ----- values of the wrong type name their attribute -----
+
+// expect-error: at open names ticket.open says wrongTypeSentence('ticket', 'open', 'a boolean')
+tx().put(Ticket, { customerId: 'c1', channel: 'mail', ticketId: 't2', subject: 'Late', open: 'yes' });
+// expect-error: at email names customer.email says wrongTypeSentence('customer', 'email', 'a string')
+tx().update(Customer, { customerId: 'c1' }, (u) => u.set({ email: 42 }));
+// expect-error: at onHand names stock.onHand says wrongTypeSentence('stock', 'onHand', 'a finite number')
+tx().update(Stock, { sku: 's1', warehouse: 'ams' }, (u) => u.add({ onHand: '5' }));
+// expect-ok
+tx().update(Stock, { sku: 's1', warehouse: 'ams' }, (u) => u.add({ onHand: 5, bins: ['a1'] }).set({ reserved: 0 }));
+// expect-ok
+tx().update(Ticket, { customerId: 'c1', channel: 'mail', ticketId: 't2' }, (u) => u.set({ open: false, subject: 'Closed' }).add({ watchers: [3] }));
+// expect-ok
+tx().check(Ticket, { customerId: 'c1', channel: 'phone', ticketId: 't3' }, (t, op) => op.and(op.eq(t.open, true), op.lt(t.priority, 2), op.contains(t.watchers, 7)));

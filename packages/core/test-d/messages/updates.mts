@@ -50,7 +50,7 @@ tx().update(Counter, { tenant: 'acme' }, (u) => u.remove(['tenant']));
 tx().update(Counter, { tenant: 'acme' }, (u) => u.remove(['notes']));
 
 // A value of the wrong type, on its property.
-// expect-error: at count names number
+// expect-error: at count names Kitchen.count says wrongTypeSentence('Kitchen', 'count', 'a finite number')
 tx().update(Kitchen, { id: 'k1' }, (u) => u.set({ count: 'two' }));
 
 // expect-ok
