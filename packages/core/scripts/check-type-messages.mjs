@@ -62,6 +62,7 @@ const WRITERS = {
   notUpdatableMessage: 3,
   notRemovableMessage: 4,
   undeclaredEntityMessage: 2,
+  undeclaredLabelMessage: 2,
   loopMessage: 0,
   noSuchNameMessage: 2,
   noOperationMessage: 0,

@@ -68,3 +68,22 @@ if (!untypedResult.committed) {
 // The loop's hint: a tx() reassigned changes type, and cannot be assigned back.
 let fixedAgain = tx().delete(Counter, { tenant: 'a' });
 expectError((fixedAgain = fixedAgain.delete(Counter, { tenant: 'b' })));
+
+// ----- labels declared for an entity narrow too -----
+
+let labelled = dynamicTx({ shard: Counter }, { audit: Event, login: Event });
+for (const tenant of tenants) labelled = labelled.update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }), { label: 'shard' });
+labelled = labelled.put(Event, { tenant: 'acme', eventId: 'e2', at: 1, type: 'login' }, { label: 'login' });
+// A label that was not declared for that entity, or no entity, is refused.
+expectError(labelled.put(Event, { tenant: 'acme', eventId: 'e3', at: 1, type: 'login' }, { label: 'shard' }));
+expectError(labelled.delete(Tenant, { tenant: 'acme' }));
+const labelledResult = await labelled.execute(client);
+if (!labelledResult.committed) {
+  for (const reason of labelledResult.reasons) {
+    if (reason.label === 'shard') {
+      expectType<'Counter'>(reason.entity);
+      expectType<number | undefined>(reason.oldItem?.eventCount);
+    }
+    if (reason.label === 'audit') expectType<string>(reason.key.eventId);
+  }
+}

@@ -9,6 +9,7 @@ import type {
   NeedsExpectedVersionMessage,
   NotAKeyAttributeMessage,
   UndeclaredEntityMessage,
+  UndeclaredLabelMessage,
   UnknownAttributeMessage,
   UnknownPropertyMessage,
 } from '../errors/messages.js';
@@ -153,13 +154,16 @@ export type VersionProblem<E extends AnyEntity, V, Action extends string> = Vers
 export type ConditionProblem<E extends AnyEntity> = MissingConditionMessage<EntityName<E>, First<SortedKeyNames<E>> & string>;
 
 /**
- * A dynamic transaction made with entities (`dynamicTx(Counter, Event)`) takes only those:
- * its type stays the same across steps, which is what lets a loop assign it back.
+ * A dynamic transaction made with entities (`dynamicTx(Counter, { audit: Event })`) takes only
+ * those, with their declared labels: its type stays the same across steps, which is what lets
+ * a loop assign it back.
  */
-export type DeclaredProblem<Count extends number, Actions extends ActionInfo, E extends AnyEntity> = number extends Count
-  ? [E] extends [Actions['entity']]
+export type DeclaredProblem<Count extends number, Actions extends ActionInfo, E extends AnyEntity, Label extends string> = number extends Count
+  ? [ActionInfo<E, Label>] extends [Actions]
     ? never
-    : UndeclaredEntityMessage<EntityName<E> & string, E['schema']['model']['service'] & string>
+    : [E] extends [Actions['entity']]
+      ? UndeclaredLabelMessage<Label, EntityName<E> & string>
+      : UndeclaredEntityMessage<EntityName<E> & string, E['schema']['model']['service'] & string>
   : never;
 
 // ----- map properties the schema does not declare -----

@@ -153,7 +153,7 @@ export interface WriteActions {
     this: This,
     entity: E,
     item: Item &
-      NoInfer<ItemGuard<E, Item, ItemsOf<This>, VersionProblem<E, Version, 'put'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
+      NoInfer<ItemGuard<E, Item, ItemsOf<This>, VersionProblem<E, Version, 'put'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     options?: WriteOptions<E, Label, Version>,
   ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Item>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
@@ -167,7 +167,7 @@ export interface WriteActions {
   >(
     this: This,
     entity: E,
-    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'update'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'update'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     operations: UpdateFn<E>,
     options?: WriteOptions<E, Label, Version>,
   ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
@@ -182,7 +182,7 @@ export interface WriteActions {
   >(
     this: This,
     entity: E,
-    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'delete'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'delete'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     options?: WriteOptions<E, Label, Version>,
   ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
@@ -196,7 +196,7 @@ export interface WriteActions {
   >(
     this: This,
     entity: E,
-    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, DeclaredProblem<CountOf<This>, ActionListOf<This>, E>>>,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     condition: ConditionFn<E>,
     options?: CheckOptions<E, Label, Version>,
   ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
@@ -282,20 +282,31 @@ export function tx(): WriteTransaction {
  * 100-action rules are then checked by the run-time pre-flight alone (key shapes and values are
  * still checked by the compiler). `Entities` are the entities it takes, for typed outcomes.
  */
-export type DynamicWriteTransaction<Entities extends AnyEntity = AnyEntity> = WriteTransaction<number, string, DynamicActions<Entities>>;
-type DynamicActions<Entities extends AnyEntity> = Entities extends AnyEntity ? ActionInfo<Entities, string> : never;
+export type DynamicWriteTransaction<Declared extends DynamicDeclaration = AnyEntity> = WriteTransaction<number, string, DeclaredActions<Declared>>;
 
 /**
- * Starts a `DynamicWriteTransaction` that takes the entities given, so that its outcome is
- * typed (narrow a reason on `entity` for its key and old item):
- * ```ts
- * let t = dynamicTx(Counter);
- * for (const tenant of tenants) t = t.update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }));
- * ```
- * Without entities it takes any entity, and its outcome is untyped.
+ * What a dynamic transaction is made with: an entity (its actions take any label), or labels
+ * for an entity, `{ shard: Counter }` (its actions take only those labels, so that a reason
+ * narrowed on `label` is that entity's).
  */
-export function dynamicTx<const Entities extends readonly AnyEntity[] = []>(
-  ..._entities: Entities
-): DynamicWriteTransaction<Entities extends readonly [] ? AnyEntity : Entities[number]> {
-  return new WriteTransactionImpl(undefined) as unknown as DynamicWriteTransaction<Entities extends readonly [] ? AnyEntity : Entities[number]>;
+export type DynamicDeclaration = AnyEntity | { readonly [label: string]: AnyEntity };
+type DeclaredActions<D> = D extends AnyEntity
+  ? ActionInfo<D, string>
+  : { [L in keyof D & string]: D[L] extends AnyEntity ? ActionInfo<D[L], L> : never }[keyof D & string];
+
+/**
+ * Starts a `DynamicWriteTransaction` made with the entities given, so that its outcome is
+ * typed: narrow a reason on `entity` (or on `label`, for labels declared as `{ label: Entity }`)
+ * for its key and old item.
+ * ```ts
+ * let t = dynamicTx(Counter, { audit: Event });
+ * for (const tenant of tenants) t = t.update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }));
+ * t = t.put(Event, event, { label: 'audit' });
+ * ```
+ * Made without any, it takes every entity, and its outcome is untyped.
+ */
+export function dynamicTx<const Declared extends readonly DynamicDeclaration[] = []>(
+  ..._declared: Declared
+): DynamicWriteTransaction<Declared extends readonly [] ? AnyEntity : Declared[number]> {
+  return new WriteTransactionImpl(undefined) as unknown as DynamicWriteTransaction<Declared extends readonly [] ? AnyEntity : Declared[number]>;
 }

@@ -34,6 +34,15 @@ export const undeclaredEntityMessage = <EntityName extends string, Service exten
   service: Service,
 ): UndeclaredEntityMessage<EntityName, Service> => `${entityName} of ${service} is not one of this dynamicTx()'s entities: add it to dynamicTx(...)`;
 
+/** A label a `dynamicTx({ label: Entity })` was not made with, for that entity. */
+export type UndeclaredLabelMessage<Label extends string, EntityName extends string> =
+  `label '${Label}' is not one of this dynamicTx()'s labels for ${EntityName}: add it, dynamicTx({ ${Label}: ${EntityName} })`;
+export const undeclaredLabelMessage = <Label extends string, EntityName extends string>(
+  label: Label,
+  entityName: EntityName,
+): UndeclaredLabelMessage<Label, EntityName> =>
+  `label '${label}' is not one of this dynamicTx()'s labels for ${entityName}: add it, dynamicTx({ ${label}: ${entityName} })`;
+
 // ----- keys and items -----
 
 export type UnknownAttributeMessage<EntityName extends string, Attribute extends string> =

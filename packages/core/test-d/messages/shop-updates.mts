@@ -84,3 +84,14 @@ for (const customerId of customerIds) {
 loop = loop.put(BillingCustomer, { customerId: 'c9' });
 // expect-ok
 const untyped = dynamicTx().put(Order, { ...order, status: 'pending', total: 1 }).put(Order, { ...order, status: 'pending', total: 1 });
+
+// Labels declared per entity: a reason narrowed on one is that entity's.
+let restock = dynamicTx({ restock: Stock }, Order);
+for (const sku of ['s1', 's2']) {
+  // expect-ok
+  restock = restock.update(Stock, { sku, warehouse: 'ams' }, (u) => u.add({ onHand: 10 }), { label: 'restock' });
+}
+// expect-error: at sku names recount says undeclaredLabelMessage('recount', 'stock')
+restock = restock.update(Stock, { sku: 's3', warehouse: 'fra' }, (u) => u.add({ onHand: 1 }), { label: 'recount' });
+// expect-ok
+restock = restock.put(Order, { ...order, status: 'pending', total: 1 }, { label: 'any label' });
