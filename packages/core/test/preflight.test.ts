@@ -87,6 +87,8 @@ describe('values from untyped JavaScript', () => {
     ['an unknown map property', { tenant: 'a', eventId: 'b', at: 1, type: 'login', detail: { port: 7 } }, "Event.detail has no property 'port'"],
     ['a list element of the wrong type', { tenant: 'a', eventId: 'b', at: 1, type: 'login', notes: ['ok', false] }, 'Event.notes[] must be a string, got boolean false'],
     ['a missing required attribute', { tenant: 'a', eventId: 'b', at: 1 }, "Event item is missing required attribute 'type'"],
+    // Several missing: the first in code-unit order, the one the compiler names.
+    ['several missing attributes', { tenant: 'a' }, "Event item is missing required attribute 'at'"],
   ])('put with %s', (_what, item, message) => {
     expectValidationError(() => untyped().put(Event, item), 'InvalidValue', message);
   });
