@@ -7,6 +7,10 @@ export type {
   CheckOptions,
   ActionInfo,
   Rejected,
+  EmptyCount,
+  NextCount,
+  WriteActions,
+  DynamicDeclaration,
 } from './builder/transaction-builder.js';
 export { txGet } from './builder/get-builder.js';
 export type { GetTransaction, GetResult } from './builder/get-builder.js';

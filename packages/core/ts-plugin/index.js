@@ -113,8 +113,10 @@ function summarize(ts, checker, type) {
   if (write !== undefined) {
     const [count, items, actions] = checker.getTypeArguments(write);
     if (count === undefined || items === undefined || actions === undefined) return undefined;
-    if (!count.isNumberLiteral()) return `DynamicWriteTransaction<${entityNames(ts, checker, actions).join(' | ') || 'any entity'}>`;
-    return `WriteTransaction<${count.value} action${count.value === 1 ? '' : 's'}${itemList(items, count.value)}>`;
+    // The count is `'3 actions'` (the empty one says more), or `string` for a dynamic transaction.
+    const n = count.isStringLiteral() ? Number(/^(\d+) action/.exec(count.value)?.[1]) : NaN;
+    if (Number.isNaN(n)) return `DynamicWriteTransaction<${entityNames(ts, checker, actions).join(' | ') || 'any entity'}>`;
+    return `WriteTransaction<${n} action${n === 1 ? '' : 's'}${itemList(items, n)}>`;
   }
   const read = dynatxReference(ts, type, 'GetTransaction');
   if (read !== undefined) {

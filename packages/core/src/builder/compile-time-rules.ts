@@ -158,7 +158,7 @@ export type ConditionProblem<E extends AnyEntity> = MissingConditionMessage<Enti
  * those, with their declared labels: its type stays the same across steps, which is what lets
  * a loop assign it back.
  */
-export type DeclaredProblem<Count extends number, Actions extends ActionInfo, E extends AnyEntity, Label extends string> = number extends Count
+export type DeclaredProblem<Count extends string, Actions extends ActionInfo, E extends AnyEntity, Label extends string> = string extends Count
   ? [ActionInfo<E, Label>] extends [Actions]
     ? never
     : [E] extends [Actions['entity']]

@@ -10,6 +10,7 @@ import type { ConditionFn } from './condition-builder.js';
 import type { UpdateFn } from './update-builder.js';
 import type {
   EmptyTransactionMessage,
+  LoopMessage,
   NewVersionRefusedMessage,
   NotVersionedMessage,
   TooManyActionsMessage,
@@ -60,12 +61,12 @@ export type { Rejected } from './compile-time-rules.js';
 
 /** What every transaction's type holds, and all a method's `this` needs to be. */
 interface TransactionState {
-  readonly [actionCount]: number;
+  readonly [actionCount]: string;
   readonly [seenItems]: string;
   readonly [actionList]: ActionInfo;
 }
 
-/** How many actions the transaction holds (`number` for a dynamic one). */
+/** How many actions the transaction holds (`'3 actions'`; `string` for a dynamic one). */
 type CountOf<This extends TransactionState> = This[typeof actionCount];
 /** The ids (`audit/Counter@1{tenant:acme}`) of the items already in it, where known. */
 type ItemsOf<This extends TransactionState> = This[typeof seenItems];
@@ -73,31 +74,150 @@ type ItemsOf<This extends TransactionState> = This[typeof seenItems];
 type ActionListOf<This extends TransactionState> = This[typeof actionList];
 
 /**
+ * How many actions a transaction holds, as its type says it: `'3 actions'`. The empty one,
+ * what `tx()` returns, says more, since assigning a later step back to it is the mistake of
+ * building a `tx()` in a loop, and its count is what TypeScript's message then shows:
+ * `Type '"1 action"' is not assignable to type '"0 actions; tx() changes type with every action: use dynamicTx() to build in a loop"'`.
+ * A dynamic transaction's count is `string`.
+ */
+export type EmptyCount = `0 actions; ${LoopMessage}`;
+declare const emptyCount: EmptyCount;
+
+/**
  * The count after one more action, by lookup: a tuple that grows by one per action would make
  * TypeScript build a longer tuple at every step (about 60 more instantiations per action at
- * 100 actions). A dynamic transaction's count is `number`, and stays so.
+ * 100 actions). A dynamic transaction's count is `string`, and stays so.
  */
-export interface Succ {
-  0: 1; 1: 2; 2: 3; 3: 4; 4: 5; 5: 6; 6: 7; 7: 8; 8: 9; 9: 10;
-  10: 11; 11: 12; 12: 13; 13: 14; 14: 15; 15: 16; 16: 17; 17: 18; 18: 19; 19: 20;
-  20: 21; 21: 22; 22: 23; 23: 24; 24: 25; 25: 26; 26: 27; 27: 28; 28: 29; 29: 30;
-  30: 31; 31: 32; 32: 33; 33: 34; 34: 35; 35: 36; 36: 37; 37: 38; 38: 39; 39: 40;
-  40: 41; 41: 42; 42: 43; 43: 44; 44: 45; 45: 46; 46: 47; 47: 48; 48: 49; 49: 50;
-  50: 51; 51: 52; 52: 53; 53: 54; 54: 55; 55: 56; 56: 57; 57: 58; 58: 59; 59: 60;
-  60: 61; 61: 62; 62: 63; 63: 64; 64: 65; 65: 66; 66: 67; 67: 68; 68: 69; 69: 70;
-  70: 71; 71: 72; 72: 73; 73: 74; 74: 75; 75: 76; 76: 77; 77: 78; 78: 79; 79: 80;
-  80: 81; 81: 82; 82: 83; 83: 84; 84: 85; 85: 86; 86: 87; 87: 88; 88: 89; 89: 90;
-  90: 91; 91: 92; 92: 93; 93: 94; 94: 95; 95: 96; 96: 97; 97: 98; 98: 99; 99: 100;
-  100: 101;
-  [count: number]: number;
+export interface NextCount {
+  [emptyCount]: '1 action';
+  '1 action': '2 actions';
+  '2 actions': '3 actions';
+  '3 actions': '4 actions';
+  '4 actions': '5 actions';
+  '5 actions': '6 actions';
+  '6 actions': '7 actions';
+  '7 actions': '8 actions';
+  '8 actions': '9 actions';
+  '9 actions': '10 actions';
+  '10 actions': '11 actions';
+  '11 actions': '12 actions';
+  '12 actions': '13 actions';
+  '13 actions': '14 actions';
+  '14 actions': '15 actions';
+  '15 actions': '16 actions';
+  '16 actions': '17 actions';
+  '17 actions': '18 actions';
+  '18 actions': '19 actions';
+  '19 actions': '20 actions';
+  '20 actions': '21 actions';
+  '21 actions': '22 actions';
+  '22 actions': '23 actions';
+  '23 actions': '24 actions';
+  '24 actions': '25 actions';
+  '25 actions': '26 actions';
+  '26 actions': '27 actions';
+  '27 actions': '28 actions';
+  '28 actions': '29 actions';
+  '29 actions': '30 actions';
+  '30 actions': '31 actions';
+  '31 actions': '32 actions';
+  '32 actions': '33 actions';
+  '33 actions': '34 actions';
+  '34 actions': '35 actions';
+  '35 actions': '36 actions';
+  '36 actions': '37 actions';
+  '37 actions': '38 actions';
+  '38 actions': '39 actions';
+  '39 actions': '40 actions';
+  '40 actions': '41 actions';
+  '41 actions': '42 actions';
+  '42 actions': '43 actions';
+  '43 actions': '44 actions';
+  '44 actions': '45 actions';
+  '45 actions': '46 actions';
+  '46 actions': '47 actions';
+  '47 actions': '48 actions';
+  '48 actions': '49 actions';
+  '49 actions': '50 actions';
+  '50 actions': '51 actions';
+  '51 actions': '52 actions';
+  '52 actions': '53 actions';
+  '53 actions': '54 actions';
+  '54 actions': '55 actions';
+  '55 actions': '56 actions';
+  '56 actions': '57 actions';
+  '57 actions': '58 actions';
+  '58 actions': '59 actions';
+  '59 actions': '60 actions';
+  '60 actions': '61 actions';
+  '61 actions': '62 actions';
+  '62 actions': '63 actions';
+  '63 actions': '64 actions';
+  '64 actions': '65 actions';
+  '65 actions': '66 actions';
+  '66 actions': '67 actions';
+  '67 actions': '68 actions';
+  '68 actions': '69 actions';
+  '69 actions': '70 actions';
+  '70 actions': '71 actions';
+  '71 actions': '72 actions';
+  '72 actions': '73 actions';
+  '73 actions': '74 actions';
+  '74 actions': '75 actions';
+  '75 actions': '76 actions';
+  '76 actions': '77 actions';
+  '77 actions': '78 actions';
+  '78 actions': '79 actions';
+  '79 actions': '80 actions';
+  '80 actions': '81 actions';
+  '81 actions': '82 actions';
+  '82 actions': '83 actions';
+  '83 actions': '84 actions';
+  '84 actions': '85 actions';
+  '85 actions': '86 actions';
+  '86 actions': '87 actions';
+  '87 actions': '88 actions';
+  '88 actions': '89 actions';
+  '89 actions': '90 actions';
+  '90 actions': '91 actions';
+  '91 actions': '92 actions';
+  '92 actions': '93 actions';
+  '93 actions': '94 actions';
+  '94 actions': '95 actions';
+  '95 actions': '96 actions';
+  '96 actions': '97 actions';
+  '97 actions': '98 actions';
+  '98 actions': '99 actions';
+  '99 actions': '100 actions';
+  '100 actions': '101 actions';
+  [count: string]: string;
+}
+
+/** The number of actions of a count, for `size`. */
+interface SizeOf {
+  [emptyCount]: 0;
+  '1 action': 1; '2 actions': 2; '3 actions': 3; '4 actions': 4; '5 actions': 5; '6 actions': 6; '7 actions': 7; '8 actions': 8;
+  '9 actions': 9; '10 actions': 10; '11 actions': 11; '12 actions': 12; '13 actions': 13; '14 actions': 14; '15 actions': 15; '16 actions': 16;
+  '17 actions': 17; '18 actions': 18; '19 actions': 19; '20 actions': 20; '21 actions': 21; '22 actions': 22; '23 actions': 23; '24 actions': 24;
+  '25 actions': 25; '26 actions': 26; '27 actions': 27; '28 actions': 28; '29 actions': 29; '30 actions': 30; '31 actions': 31; '32 actions': 32;
+  '33 actions': 33; '34 actions': 34; '35 actions': 35; '36 actions': 36; '37 actions': 37; '38 actions': 38; '39 actions': 39; '40 actions': 40;
+  '41 actions': 41; '42 actions': 42; '43 actions': 43; '44 actions': 44; '45 actions': 45; '46 actions': 46; '47 actions': 47; '48 actions': 48;
+  '49 actions': 49; '50 actions': 50; '51 actions': 51; '52 actions': 52; '53 actions': 53; '54 actions': 54; '55 actions': 55; '56 actions': 56;
+  '57 actions': 57; '58 actions': 58; '59 actions': 59; '60 actions': 60; '61 actions': 61; '62 actions': 62; '63 actions': 63; '64 actions': 64;
+  '65 actions': 65; '66 actions': 66; '67 actions': 67; '68 actions': 68; '69 actions': 69; '70 actions': 70; '71 actions': 71; '72 actions': 72;
+  '73 actions': 73; '74 actions': 74; '75 actions': 75; '76 actions': 76; '77 actions': 77; '78 actions': 78; '79 actions': 79; '80 actions': 80;
+  '81 actions': 81; '82 actions': 82; '83 actions': 83; '84 actions': 84; '85 actions': 85; '86 actions': 86; '87 actions': 87; '88 actions': 88;
+  '89 actions': 89; '90 actions': 90; '91 actions': 91; '92 actions': 92; '93 actions': 93; '94 actions': 94; '95 actions': 95; '96 actions': 96;
+  '97 actions': 97; '98 actions': 98; '99 actions': 99; '100 actions': 100;
+  [count: string]: number;
 }
 
 /**
  * The actions of a transaction: at 100, each is `Rejected` (not callable), so a 101st
  * action is reported on the method's name. Adding a verb to `WriteActions` adds it here.
  */
-type ActionsAt<Count extends number> = {
-  readonly [Verb in keyof WriteActions]: Count extends 100 ? Rejected<TooManyActionsMessage> : WriteActions[Verb];
+type ActionsAt<Count extends string> = {
+  readonly [Verb in keyof WriteActions]: Count extends '100 actions' ? Rejected<TooManyActionsMessage> : WriteActions[Verb];
 };
 
 /**
@@ -107,7 +227,7 @@ type ActionsAt<Count extends number> = {
 export type ActionsOf<T> = T extends { readonly [actionList]: infer Actions extends ActionInfo } ? Actions : never;
 
 /**
- * A transaction being built: `WriteTransaction<3, Items, Actions>` holds 3 actions, on the items
+ * A transaction being built: `WriteTransaction<'3 actions', Items, Actions>` holds 3 actions, on the items
  * `Items` (their compile-time ids, where the keys are literal), and remembers each action's
  * entity and label (`Actions`) for its typed outcome. It is immutable: every method returns a
  * new transaction, so a base can be shared and branched.
@@ -119,7 +239,7 @@ export type ActionsOf<T> = T extends { readonly [actionList]: infer Actions exte
  * type parameters; this way a step costs a few dozen instantiations instead of several
  * hundred (see BENCHMARKS.md).
  */
-export interface WriteTransaction<Count extends number = 0, Items extends string = never, Actions extends ActionInfo = never>
+export interface WriteTransaction<Count extends string = EmptyCount, Items extends string = never, Actions extends ActionInfo = never>
   extends ActionsAt<Count> {
   // Type-only state, read by the actions through `this`. No value has these properties; their
   // keys are symbols that only exist in the type declarations, so no code can reach them.
@@ -128,7 +248,7 @@ export interface WriteTransaction<Count extends number = 0, Items extends string
   readonly [actionList]: Actions;
 
   /** The exact TransactWriteItems input this transaction sends, after the pre-flight checks. */
-  readonly params: Count extends 0
+  readonly params: Count extends EmptyCount
     ? Rejected<EmptyTransactionMessage>
     : (options?: { readonly clientRequestToken?: string }) => TransactWriteItemsCommandInput;
 
@@ -138,12 +258,12 @@ export interface WriteTransaction<Count extends number = 0, Items extends string
    * DynamoDB cancelled it. Other failures (retries exhausted, an unknown table, rejected
    * credentials, a reused token) reject with a typed error.
    */
-  readonly execute: Count extends 0
+  readonly execute: Count extends EmptyCount
     ? Rejected<EmptyTransactionMessage>
     : (client: DynamoDBClient, options?: ExecuteOptions) => Promise<TransactionResult<Actions>>;
 
   /** How many actions the transaction holds. */
-  readonly size: Count;
+  readonly size: SizeOf[Count];
 }
 
 /**
@@ -166,7 +286,7 @@ export interface WriteActions {
     item: Item &
       NoInfer<ItemGuard<E, Item, ItemsOf<This>, VersionProblem<E, Version, 'put'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     options?: WriteOptions<E, Label, Version>,
-  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Item>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Item>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Change attributes of an item (creating it when missing, as DynamoDB's UpdateItem does). */
   update<
@@ -181,7 +301,7 @@ export interface WriteActions {
     key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'update'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     operations: UpdateFn<E>,
     options?: WriteOptions<E, Label, Version>,
-  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Delete an item. */
   delete<
@@ -195,7 +315,7 @@ export interface WriteActions {
     entity: E,
     key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'delete'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     options?: WriteOptions<E, Label, Version>,
-  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Require a condition of an item the transaction does not write. */
   check<
@@ -210,13 +330,13 @@ export interface WriteActions {
     key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     condition: ConditionFn<E>,
     options?: CheckOptions<E, Label, Version>,
-  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, number extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
   /** A check without its condition: chosen only then, to say so on the key. */
   check<This extends TransactionState, E extends AnyEntity, const Key extends KeyShape<E>>(
     this: This,
     entity: E,
     key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, ConditionProblem<E>>>,
-  ): WriteTransaction<Succ[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, never>>;
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, never>>;
 }
 
 /** A persistent list of actions, newest first: branching a transaction copies nothing. */
@@ -293,7 +413,7 @@ export function tx(): WriteTransaction {
  * 100-action rules are then checked by the run-time pre-flight alone (key shapes and values are
  * still checked by the compiler). `Entities` are the entities it takes, for typed outcomes.
  */
-export type DynamicWriteTransaction<Declared extends DynamicDeclaration = AnyEntity> = WriteTransaction<number, string, DeclaredActions<Declared>>;
+export type DynamicWriteTransaction<Declared extends DynamicDeclaration = AnyEntity> = WriteTransaction<string, string, DeclaredActions<Declared>>;
 
 /**
  * What a dynamic transaction is made with: an entity (its actions take any label), or labels
