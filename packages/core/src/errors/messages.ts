@@ -1,7 +1,7 @@
 /**
  * Every message a user can meet, written once. Each runtime writer sits next to the
  * template-literal type that the compiler shows for the same mistake, so the red squiggle
- * in the editor and the thrown error read the same sentence. `test/messages.test.ts` and
+ * in the editor and the thrown error read the same sentence. The run-time tests (`test/*.test.ts`) and
  * `scripts/check-type-messages.mjs` hold the two worlds to that promise.
  */
 
