@@ -7,7 +7,11 @@ export type {
   WriteOptions,
   CheckOptions,
   ActionInfo,
-  TransactionTypeError,
+  Rejected,
+  EmptyCount,
+  NextCount,
+  WriteActions,
+  DynamicDeclaration,
 } from './builder/transaction-builder.js';
 export { txGet } from './builder/get-builder.js';
 export type { GetTransaction, GetResult } from './builder/get-builder.js';

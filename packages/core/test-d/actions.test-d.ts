@@ -12,14 +12,14 @@ const counterExists: ConditionFn<typeof Counter> = (c, op) => op.exists(c.tenant
 
 // ----- each action, bare -----
 
-expectType<WriteTransaction<ItemIdOf<typeof Event, typeof event>, [0], ActionInfo<typeof Event, never>>>(tx().put(Event, event));
-expectType<WriteTransaction<ItemIdOf<typeof Counter, { tenant: 'acme' }>, [0], ActionInfo<typeof Counter, never>>>(
+expectType<WriteTransaction<'1 action', ItemIdOf<typeof Event, typeof event>, ActionInfo<typeof Event, never>>>(tx().put(Event, event));
+expectType<WriteTransaction<'1 action', ItemIdOf<typeof Counter, { tenant: 'acme' }>, ActionInfo<typeof Counter, never>>>(
   tx().update(Counter, { tenant: 'acme' }, (u) => u.add({ eventCount: 1 })),
 );
-expectType<WriteTransaction<ItemIdOf<typeof Counter, { tenant: 'acme' }>, [0], ActionInfo<typeof Counter, never>>>(
+expectType<WriteTransaction<'1 action', ItemIdOf<typeof Counter, { tenant: 'acme' }>, ActionInfo<typeof Counter, never>>>(
   tx().delete(Counter, { tenant: 'acme' }),
 );
-expectType<WriteTransaction<ItemIdOf<typeof Tenant, { tenant: 'acme' }>, [0], ActionInfo<typeof Tenant, never>>>(
+expectType<WriteTransaction<'1 action', ItemIdOf<typeof Tenant, { tenant: 'acme' }>, ActionInfo<typeof Tenant, never>>>(
   tx().check(Tenant, { tenant: 'acme' }, (t, op) => op.eq(t.status, 'active')),
 );
 
@@ -58,7 +58,7 @@ expectType<
   | ActionInfo<typeof Counter, 'count'>
   | ActionInfo<typeof Counter, 'drop'>
   | ActionInfo<typeof Tenant, 'tenant'>
->(null! as typeof all extends WriteTransaction<string, readonly 0[], infer A> ? A : never);
+>(null! as typeof all extends WriteTransaction<string, string, infer A> ? A : never);
 // An options object may be empty.
 tx().delete(Counter, { tenant: 'acme' }, {});
 
@@ -77,4 +77,4 @@ tx().delete(Counter, { tenant: 'acme' }, { if: counterExists });
 // ----- the entity argument -----
 
 expectError(tx().put({ name: 'Event' }, event));
-expectAssignable<WriteTransaction<string, readonly 0[], ActionInfo>>(all);
+expectAssignable<WriteTransaction<string, string, ActionInfo>>(all);

@@ -11,9 +11,9 @@ const when = (condition: ConditionFn<typeof Kitchen>) => tx().check(Kitchen, { i
 // ----- references carry the attribute's value type -----
 
 tx().check(Kitchen, { id: 'k1' }, (k, op) => {
-  expectType<AttributeRef<string, 'string'>>(k.title);
-  expectType<AttributeRef<'red' | 'green' | 'blue', 'enum'>>(k.color);
-  expectType<AttributeRef<number, 'size'>>(op.size(k.lines));
+  expectType<AttributeRef<string, 'string', 'Kitchen.title'>>(k.title);
+  expectType<AttributeRef<'red' | 'green' | 'blue', 'enum', 'Kitchen.color'>>(k.color);
+  expectType<AttributeRef<number, 'size', 'size(Kitchen.lines)'>>(op.size(k.lines));
   return op.exists(k.title);
 });
 // Only the entity's own attributes are there.

@@ -3,7 +3,7 @@
  * without the branches seeing each other. `size` is the literal number of actions.
  */
 import { expectError, expectType } from 'tsd';
-import { tx, type ActionInfo, type ItemIdOf, type WriteTransaction } from '../dist/index.js';
+import { tx, type ActionInfo, type EmptyCount, type ItemIdOf, type WriteTransaction } from '../dist/index.js';
 import { Counter, Event, Tenant } from './entities.js';
 
 const empty = tx();
@@ -21,14 +21,14 @@ expectType<3>(counted.check(Tenant, { tenant: 'acme' }, (t, op) => op.eq(t.statu
 
 // ----- the base keeps its own type after being branched -----
 
-expectType<WriteTransaction<never, [], never>>(empty);
+expectType<WriteTransaction<EmptyCount, never, never>>(empty);
 type EventA1 = ItemIdOf<typeof Event, { tenant: 'acme'; eventId: 'a1' }>;
 type CounterAcme = ItemIdOf<typeof Counter, { tenant: 'acme' }>;
-expectType<WriteTransaction<EventA1, [0], ActionInfo<typeof Event, never>>>(base);
+expectType<WriteTransaction<'1 action', EventA1, ActionInfo<typeof Event, never>>>(base);
 expectType<
   WriteTransaction<
+    '2 actions',
     EventA1 | CounterAcme,
-    [0, 0],
     ActionInfo<typeof Event, never> | ActionInfo<typeof Counter, never>
   >
 >(counted);

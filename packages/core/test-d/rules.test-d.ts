@@ -6,7 +6,7 @@
  */
 import { expectError, expectType } from 'tsd';
 import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
-import { tx, type EntityName } from '../dist/index.js';
+import { tx, type AttributeRefs, type ConditionOperators, type EntityName, type UpdateOperations } from '../dist/index.js';
 import { AuditRow, Counter, Event, Loose, Quota, Shipment, Tenant } from './entities.js';
 import { hundred } from './hundred.js';
 
@@ -102,9 +102,10 @@ tx()
 expectType<100>(hundred.size);
 expectType<TransactWriteItemsCommandInput>(hundred.params());
 expectError(hundred.put(Counter, { tenant: 'one-more' }));
-expectError(hundred.update(Counter, { tenant: 'one-more' }, (u) => u.add({ eventCount: 1 })));
+// At 100 the actions are not callable, so a callback gets no contextual type: typed here.
+expectError(hundred.update(Counter, { tenant: 'one-more' }, (u: UpdateOperations<typeof Counter>) => u.add({ eventCount: 1 })));
 expectError(hundred.delete(Counter, { tenant: 'one-more' }));
-expectError(hundred.check(Counter, { tenant: 'one-more' }, (c, op) => op.exists(c.tenant)));
+expectError(hundred.check(Counter, { tenant: 'one-more' }, (c: AttributeRefs<typeof Counter>, op: ConditionOperators) => op.exists(c.tenant)));
 // The 101st action is refused even when its key is not literal.
 expectError(hundred.delete(Counter, { tenant: someTenant }));
 

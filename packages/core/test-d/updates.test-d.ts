@@ -92,7 +92,7 @@ expectError(tx().update(Counter, { tenant: 'acme' }, (u) => u.deleteFromSet({ ev
 // ----- chaining -----
 
 change((u) => u.add({ count: 1 }).set({ title: 'x' }).remove(['color']).append({ lines: ['y'] }));
-expectType<UpdateOperations<typeof Kitchen, true>>(null! as ReturnType<UpdateOperations<typeof Kitchen>['add']>);
+expectType<UpdateOperations<typeof Kitchen, true>>((null! as UpdateOperations<typeof Kitchen>).add({ count: 1 }));
 expectError(change((u) => u.add({ count: 1 }).remove(['owner'])));
 
 // An update must choose at least one operation.

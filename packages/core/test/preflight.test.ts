@@ -87,6 +87,8 @@ describe('values from untyped JavaScript', () => {
     ['an unknown map property', { tenant: 'a', eventId: 'b', at: 1, type: 'login', detail: { port: 7 } }, "Event.detail has no property 'port'"],
     ['a list element of the wrong type', { tenant: 'a', eventId: 'b', at: 1, type: 'login', notes: ['ok', false] }, 'Event.notes[] must be a string, got boolean false'],
     ['a missing required attribute', { tenant: 'a', eventId: 'b', at: 1 }, "Event item is missing required attribute 'type'"],
+    // Several missing: the first in code-unit order, the one the compiler names.
+    ['several missing attributes', { tenant: 'a' }, "Event item is missing required attribute 'at'"],
   ])('put with %s', (_what, item, message) => {
     expectValidationError(() => untyped().put(Event, item), 'InvalidValue', message);
   });
@@ -101,7 +103,9 @@ describe('values from untyped JavaScript', () => {
     const update = (fn: (u: any) => unknown) => () => untyped().update(Tenant, { tenant: 'a' }, fn);
     expectValidationError(update((u) => u.add({ status: 'active' })), 'InvalidValue', 'Tenant.status cannot be updated: add() works on numbers and sets, and status is an enum');
     expectValidationError(update((u) => u.subtract({ admins: ['x'] })), 'InvalidValue', 'Tenant.admins cannot be updated: subtract() works on numbers, and admins is a set');
-    expectValidationError(update((u) => u.remove(['status'])), 'InvalidValue', 'Tenant.status cannot be updated: it is required, so it cannot be removed');
+    expectValidationError(update((u) => u.remove(['status'])), 'InvalidValue', 'Tenant.status cannot be removed: it is required (removable: admins, plan, seats)');
+    expectValidationError(update((u) => u.remove(['tenant'])), 'InvalidValue', 'Tenant.tenant cannot be removed: it is part of the key (removable: admins, plan, seats)');
+    expectValidationError(update((u) => u.remove(['nope'])), 'InvalidValue', 'Tenant.nope cannot be removed: there is no such attribute (removable: admins, plan, seats)');
     expectValidationError(update((u) => u.set({ tenant: 'b' })), 'InvalidValue', 'Tenant.tenant cannot be updated: it is part of the key');
     expectValidationError(update((u) => u.set({ seats: 'many' })), 'InvalidValue', 'Tenant.seats must be a finite number, got the string "many"');
     expectValidationError(update((u) => u), 'InvalidValue', /The update of Tenant\{tenant:a\} has no operations/);
@@ -116,7 +120,7 @@ describe('values from untyped JavaScript', () => {
     expectValidationError(check((_t, op) => op.eq('status', 'active')), 'InvalidValue', 'op.eq() takes an attribute reference, such as t.status, got the string "status"');
     expectValidationError(check((t, op) => op.in(t.seats, Array.from({ length: 101 }, (_, i) => i))), 'InvalidValue', 'in() takes at most 100 values, got 101');
     expectValidationError(check(() => 'status = :s'), 'InvalidValue', /takes conditions made with op|check\(\) on Tenant\{tenant:a\}/);
-    expectValidationError(() => untyped().check(Tenant, { tenant: 'a' }), 'InvalidValue', /check\(\) on Tenant\{tenant:a\} takes a condition function/);
+    expectValidationError(() => untyped().check(Tenant, { tenant: 'a' }), 'InvalidValue', 'check() of Tenant needs a condition: (t, op) => op.exists(t.tenant)');
   });
 
   test('the first argument must be an entity', () => {

@@ -50,7 +50,7 @@ describe('optimistic locking: params', () => {
   });
 
   test.each([
-    ['a missing expectedVersion', () => untyped().update(VersionedAccount, { accountId: 'a' }, (u: any) => u.set({ owner: 'x' })), "Account{accountId:a}: Account is versioned, so update() needs expectedVersion (the version you read, or 'new' for an item that must not exist yet)"],
+    ['a missing expectedVersion', () => untyped().update(VersionedAccount, { accountId: 'a' }, (u: any) => u.set({ owner: 'x' })), "Account{accountId:a}: Account is versioned: update() needs { expectedVersion }, the version you read or 'new'"],
     ['a version given by hand', () => untyped().put(VersionedAccount, { accountId: 'a', owner: 'o', balance: 1, version: 4 }, { expectedVersion: 3 }), 'Account.version is the version attribute: dynatx writes it; pass expectedVersion instead'],
     ['an update of the version', () => untyped().update(VersionedAccount, { accountId: 'a' }, (u: any) => u.add({ version: 1 }), { expectedVersion: 1 }), 'Account.version cannot be updated: it is the version attribute, which dynatx writes from expectedVersion'],
     ["'new' on a delete", () => untyped().delete(VersionedAccount, { accountId: 'a' }, { expectedVersion: 'new' }), "Account{accountId:a}: expectedVersion 'new' means the item does not exist, which a delete cannot use"],

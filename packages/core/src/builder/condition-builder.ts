@@ -1,11 +1,11 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
 import { REF, attributeRefsOf, refDataOf, type RefData } from './attribute-refs.js';
-import type { AnyEntity, AttributeRef, AttributeRefs, RefKind, RefValue } from '../schema/entity-types.js';
+import type { AnyEntity, AttributeRef, AttributeRefs, RefKind, RefKindOf, RefPath, RefValue } from '../schema/entity-types.js';
 import type { ComparisonOperator, ConditionNode, OperandNode } from '../nodes/condition-node.js';
 import { marshalValue } from '../schema/marshal.js';
 import { invalidValueError } from '../errors/errors.js';
-import { tooManyInOperandsMessage } from '../errors/messages.js';
+import { tooManyInOperandsMessage, type OperatorKindMessage, type OperatorName } from '../errors/messages.js';
 import { describeValue } from '../errors/user-text.js';
 
 declare const conditionBrand: unique symbol;
@@ -27,8 +27,22 @@ type EqualityKind = RefKind;
 type ScalarKind = 'string' | 'number' | 'enum' | 'boolean' | 'size';
 type OrderedKind = 'string' | 'number' | 'enum' | 'size';
 type ContainerKind = 'string' | 'set' | 'list';
+type SizedKind = 'string' | 'set' | 'list' | 'map' | 'any';
 type ElementOf<R> =
   RefValue<R> extends string ? string : RefValue<R> extends readonly (infer M)[] | ReadonlySet<infer M> ? M : never;
+
+/**
+ * What an operator takes after a reference of kind `Kinds`: `Value` when the reference fits,
+ * else the sentence that says it does not (`beginsWith needs a string attribute: Order.total
+ * is a number`), which no value matches. The sentence is reported on the value rather than on
+ * the reference: a reference to a map or set prints its whole value type.
+ */
+type ValueFor<R, Kinds extends RefKind, Operator extends OperatorName, Value> = R extends AttributeRef<unknown, Kinds, string>
+  ? Value
+  : OperatorKindMessage<Operator, RefPath<R>, RefKindOf<R>>;
+
+/** The same for `size`, which takes nothing else: the reference itself, when it fits. */
+type SizedRef<R> = R extends AttributeRef<unknown, SizedKind, string> ? R : OperatorKindMessage<'size', RefPath<R>, RefKindOf<R>>;
 
 /** DynamoDB's type descriptors, for `attribute_type`. */
 export type DynamoDBType = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL' | 'L' | 'M';
@@ -41,21 +55,21 @@ export type DynamoDBType = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL
 export interface ConditionOperators {
   eq<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
   ne<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
-  lt<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
-  lte<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
-  gt<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
-  gte<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, value: RefValue<R>): Condition;
-  between<R extends AttributeRef<unknown, OrderedKind>>(attribute: R, low: RefValue<R>, high: RefValue<R>): Condition;
+  lt<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'lt', RefValue<R>>): Condition;
+  lte<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'lte', RefValue<R>>): Condition;
+  gt<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'gt', RefValue<R>>): Condition;
+  gte<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'gte', RefValue<R>>): Condition;
+  between<R extends AttributeRef>(attribute: R, low: ValueFor<R, OrderedKind, 'between', RefValue<R>>, high: RefValue<R>): Condition;
   /** `IN`: at most 100 values. */
-  in<R extends AttributeRef<unknown, ScalarKind>>(attribute: R, values: readonly RefValue<R>[]): Condition;
-  beginsWith(attribute: AttributeRef<string, 'string' | 'enum'>, prefix: string): Condition;
+  in<R extends AttributeRef>(attribute: R, values: ValueFor<R, ScalarKind, 'in', readonly RefValue<R>[]>): Condition;
+  beginsWith<R extends AttributeRef>(attribute: R, prefix: ValueFor<R, 'string' | 'enum', 'beginsWith', string>): Condition;
   /** A substring of a string, or a member of a set or list. */
-  contains<R extends AttributeRef<unknown, ContainerKind>>(attribute: R, element: ElementOf<R>): Condition;
+  contains<R extends AttributeRef>(attribute: R, element: ValueFor<R, ContainerKind, 'contains', ElementOf<R>>): Condition;
   exists(attribute: AttributeRef): Condition;
   notExists(attribute: AttributeRef): Condition;
   isType(attribute: AttributeRef, type: DynamoDBType): Condition;
   /** `size(attr)`, to compare: `op.gt(op.size(e.tags), 2)`. */
-  size(attribute: AttributeRef<unknown, 'string' | 'set' | 'list' | 'map' | 'any'>): AttributeRef<number, 'size'>;
+  size<R extends AttributeRef>(attribute: SizedRef<R>): AttributeRef<number, 'size', `size(${RefPath<R>})`>;
   and(...conditions: readonly [Condition, ...Condition[]]): Condition;
   or(...conditions: readonly [Condition, ...Condition[]]): Condition;
   not(condition: Condition): Condition;

@@ -2,13 +2,19 @@ import type { DynamoDBClient, TransactWriteItemsCommandInput } from '@aws-sdk/cl
 import type { TransactionResult } from '../executor/outcome.js';
 import { executeWrite, type ExecuteOptions } from '../executor/write-executor.js';
 import type { ActionNode } from '../nodes/action-node.js';
-import type { AnyEntity, EntityKey, EntityPutItem } from '../schema/entity-types.js';
+import type { AnyEntity, EntityName, KeyShape, PutShape } from '../schema/entity-types.js';
 import type { ItemIdOf, RecordableId } from '../schema/item-id.js';
-import type { ItemGuard, KeyGuard, RoomGuard, TransactionTypeError } from './compile-time-rules.js';
+import type { ConditionProblem, DeclaredProblem, ItemGuard, KeyGuard, Rejected, VersionProblem } from './compile-time-rules.js';
 import type { ExpectedVersion, VersionAttributeOf } from '../schema/versioning.js';
 import type { ConditionFn } from './condition-builder.js';
 import type { UpdateFn } from './update-builder.js';
-import type { EmptyTransactionMessage } from '../errors/messages.js';
+import type {
+  EmptyTransactionMessage,
+  LoopMessage,
+  NewVersionRefusedMessage,
+  NotVersionedMessage,
+  TooManyActionsMessage,
+} from '../errors/messages.js';
 import { MAX_ACTIONS } from '../errors/messages.js';
 import { atBoundary, invalidValueError, tooManyActionsError } from '../errors/errors.js';
 import { describeValue } from '../errors/user-text.js';
@@ -24,72 +30,230 @@ export interface ActionInfo<E extends AnyEntity = AnyEntity, Label extends strin
   readonly label: Label;
 }
 
-/** Options every write action takes. */
-export interface WriteOptions<E extends AnyEntity, Label extends string> {
+/** Options of `put`, `update` and `delete`. */
+export interface WriteOptions<E extends AnyEntity, Label extends string = string, Version = ExpectedVersion> {
   /** A condition the item must meet, or the whole transaction is cancelled. */
   readonly if?: ConditionFn<E>;
   /** A name for this action in outcomes and cancellation reasons. */
   readonly label?: Label;
   /** When the condition fails, return the item as it was (ReturnValuesOnConditionCheckFailure ALL_OLD). */
   readonly returnOldItemOnFailure?: boolean;
+  /** The version you read, for an entity made with `versioned()`: the write is guarded by it. */
+  readonly expectedVersion?: VersionOption<E, Version>;
 }
 
-export type CheckOptions<Label extends string> = Omit<WriteOptions<AnyEntity, Label>, 'if'>;
+/** Options of `check`: its condition is its third argument. */
+export interface CheckOptions<E extends AnyEntity, Label extends string = string, Version = number> {
+  readonly if?: Rejected<CheckIfMessage>;
+  readonly label?: Label;
+  readonly returnOldItemOnFailure?: boolean;
+  /** For an entity made with `versioned()`: also require that version. */
+  readonly expectedVersion?: VersionOption<E, Version>;
+}
 
-/**
- * The options argument: optional, except on a versioned entity, where it must say which
- * version was read (`expectedVersion`), so that opting into locking cannot be forgotten.
- */
-type OptionsFor<E extends AnyEntity, Options, Version> = [VersionAttributeOf<E>] extends [never]
-  ? [options?: Options]
-  : [options: Options & { readonly expectedVersion: Version }];
-
-export type { TransactionTypeError } from './compile-time-rules.js';
+type CheckIfMessage = `check() takes its condition as the third argument, not as 'if'`;
+type VersionOption<E extends AnyEntity, Version> = [VersionAttributeOf<E>] extends [never]
+  ? Rejected<NotVersionedMessage<EntityName<E>>>
+  : Version;
 
 // Type-only keys of a transaction's compile-time state; no value ever has them.
-declare const seenItems: unique symbol;
 declare const actionCount: unique symbol;
+declare const seenItems: unique symbol;
 declare const actionList: unique symbol;
 
-/** Any transaction: what a method's `this` must be. */
-type AnyWriteTransaction = WriteTransaction<string, readonly 0[], ActionInfo>;
-/** The ids (`Counter{tenant:acme}`) of the items already in it, where known. */
-type SeenOf<This extends AnyWriteTransaction> = This[typeof seenItems];
-/** A tuple as long as the number of actions. */
-type CountOf<This extends AnyWriteTransaction> = This[typeof actionCount];
+export type { Rejected } from './compile-time-rules.js';
+
+/** What every transaction's type holds, and all a method's `this` needs to be. */
+interface TransactionState {
+  readonly [actionCount]: string;
+  readonly [seenItems]: string;
+  readonly [actionList]: ActionInfo;
+}
+
+/** How many actions the transaction holds (`'3 actions'`; `string` for a dynamic one). */
+type CountOf<This extends TransactionState> = This[typeof actionCount];
+/** The ids (`audit/Counter@1{tenant:acme}`) of the items already in it, where known. */
+type ItemsOf<This extends TransactionState> = This[typeof seenItems];
 /** The entities and labels of its actions, for typed outcomes. */
-type ActionListOf<This extends AnyWriteTransaction> = This[typeof actionList];
+type ActionListOf<This extends TransactionState> = This[typeof actionList];
 
 /**
- * The actions remembered by a transaction's type. Read from the one property that holds them:
- * matching the whole `WriteTransaction` instead would compare 100 nested steps.
+ * How many actions a transaction holds, as its type says it: `'3 actions'`. The empty one,
+ * what `tx()` returns, says more, since assigning a later step back to it is the mistake of
+ * building a `tx()` in a loop, and its count is what TypeScript's message then shows:
+ * `Type '"1 action"' is not assignable to type '"0 actions; tx() changes type with every action: use dynamicTx() to build in a loop"'`.
+ * A dynamic transaction's count is `string`.
+ */
+export type EmptyCount = `0 actions; ${LoopMessage}`;
+declare const emptyCount: EmptyCount;
+
+/**
+ * The count after one more action, by lookup: a tuple that grows by one per action would make
+ * TypeScript build a longer tuple at every step (about 60 more instantiations per action at
+ * 100 actions). A dynamic transaction's count is `string`, and stays so.
+ */
+export interface NextCount {
+  [emptyCount]: '1 action';
+  '1 action': '2 actions';
+  '2 actions': '3 actions';
+  '3 actions': '4 actions';
+  '4 actions': '5 actions';
+  '5 actions': '6 actions';
+  '6 actions': '7 actions';
+  '7 actions': '8 actions';
+  '8 actions': '9 actions';
+  '9 actions': '10 actions';
+  '10 actions': '11 actions';
+  '11 actions': '12 actions';
+  '12 actions': '13 actions';
+  '13 actions': '14 actions';
+  '14 actions': '15 actions';
+  '15 actions': '16 actions';
+  '16 actions': '17 actions';
+  '17 actions': '18 actions';
+  '18 actions': '19 actions';
+  '19 actions': '20 actions';
+  '20 actions': '21 actions';
+  '21 actions': '22 actions';
+  '22 actions': '23 actions';
+  '23 actions': '24 actions';
+  '24 actions': '25 actions';
+  '25 actions': '26 actions';
+  '26 actions': '27 actions';
+  '27 actions': '28 actions';
+  '28 actions': '29 actions';
+  '29 actions': '30 actions';
+  '30 actions': '31 actions';
+  '31 actions': '32 actions';
+  '32 actions': '33 actions';
+  '33 actions': '34 actions';
+  '34 actions': '35 actions';
+  '35 actions': '36 actions';
+  '36 actions': '37 actions';
+  '37 actions': '38 actions';
+  '38 actions': '39 actions';
+  '39 actions': '40 actions';
+  '40 actions': '41 actions';
+  '41 actions': '42 actions';
+  '42 actions': '43 actions';
+  '43 actions': '44 actions';
+  '44 actions': '45 actions';
+  '45 actions': '46 actions';
+  '46 actions': '47 actions';
+  '47 actions': '48 actions';
+  '48 actions': '49 actions';
+  '49 actions': '50 actions';
+  '50 actions': '51 actions';
+  '51 actions': '52 actions';
+  '52 actions': '53 actions';
+  '53 actions': '54 actions';
+  '54 actions': '55 actions';
+  '55 actions': '56 actions';
+  '56 actions': '57 actions';
+  '57 actions': '58 actions';
+  '58 actions': '59 actions';
+  '59 actions': '60 actions';
+  '60 actions': '61 actions';
+  '61 actions': '62 actions';
+  '62 actions': '63 actions';
+  '63 actions': '64 actions';
+  '64 actions': '65 actions';
+  '65 actions': '66 actions';
+  '66 actions': '67 actions';
+  '67 actions': '68 actions';
+  '68 actions': '69 actions';
+  '69 actions': '70 actions';
+  '70 actions': '71 actions';
+  '71 actions': '72 actions';
+  '72 actions': '73 actions';
+  '73 actions': '74 actions';
+  '74 actions': '75 actions';
+  '75 actions': '76 actions';
+  '76 actions': '77 actions';
+  '77 actions': '78 actions';
+  '78 actions': '79 actions';
+  '79 actions': '80 actions';
+  '80 actions': '81 actions';
+  '81 actions': '82 actions';
+  '82 actions': '83 actions';
+  '83 actions': '84 actions';
+  '84 actions': '85 actions';
+  '85 actions': '86 actions';
+  '86 actions': '87 actions';
+  '87 actions': '88 actions';
+  '88 actions': '89 actions';
+  '89 actions': '90 actions';
+  '90 actions': '91 actions';
+  '91 actions': '92 actions';
+  '92 actions': '93 actions';
+  '93 actions': '94 actions';
+  '94 actions': '95 actions';
+  '95 actions': '96 actions';
+  '96 actions': '97 actions';
+  '97 actions': '98 actions';
+  '98 actions': '99 actions';
+  '99 actions': '100 actions';
+  '100 actions': '101 actions';
+  [count: string]: string;
+}
+
+/** The number of actions of a count, for `size`. */
+interface SizeOf {
+  [emptyCount]: 0;
+  '1 action': 1; '2 actions': 2; '3 actions': 3; '4 actions': 4; '5 actions': 5; '6 actions': 6; '7 actions': 7; '8 actions': 8;
+  '9 actions': 9; '10 actions': 10; '11 actions': 11; '12 actions': 12; '13 actions': 13; '14 actions': 14; '15 actions': 15; '16 actions': 16;
+  '17 actions': 17; '18 actions': 18; '19 actions': 19; '20 actions': 20; '21 actions': 21; '22 actions': 22; '23 actions': 23; '24 actions': 24;
+  '25 actions': 25; '26 actions': 26; '27 actions': 27; '28 actions': 28; '29 actions': 29; '30 actions': 30; '31 actions': 31; '32 actions': 32;
+  '33 actions': 33; '34 actions': 34; '35 actions': 35; '36 actions': 36; '37 actions': 37; '38 actions': 38; '39 actions': 39; '40 actions': 40;
+  '41 actions': 41; '42 actions': 42; '43 actions': 43; '44 actions': 44; '45 actions': 45; '46 actions': 46; '47 actions': 47; '48 actions': 48;
+  '49 actions': 49; '50 actions': 50; '51 actions': 51; '52 actions': 52; '53 actions': 53; '54 actions': 54; '55 actions': 55; '56 actions': 56;
+  '57 actions': 57; '58 actions': 58; '59 actions': 59; '60 actions': 60; '61 actions': 61; '62 actions': 62; '63 actions': 63; '64 actions': 64;
+  '65 actions': 65; '66 actions': 66; '67 actions': 67; '68 actions': 68; '69 actions': 69; '70 actions': 70; '71 actions': 71; '72 actions': 72;
+  '73 actions': 73; '74 actions': 74; '75 actions': 75; '76 actions': 76; '77 actions': 77; '78 actions': 78; '79 actions': 79; '80 actions': 80;
+  '81 actions': 81; '82 actions': 82; '83 actions': 83; '84 actions': 84; '85 actions': 85; '86 actions': 86; '87 actions': 87; '88 actions': 88;
+  '89 actions': 89; '90 actions': 90; '91 actions': 91; '92 actions': 92; '93 actions': 93; '94 actions': 94; '95 actions': 95; '96 actions': 96;
+  '97 actions': 97; '98 actions': 98; '99 actions': 99; '100 actions': 100;
+  [count: string]: number;
+}
+
+/**
+ * The actions of a transaction: at 100, each is `Rejected` (not callable), so a 101st
+ * action is reported on the method's name. Adding a verb to `WriteActions` adds it here.
+ */
+type ActionsAt<Count extends string> = {
+  readonly [Verb in keyof WriteActions]: Count extends '100 actions' ? Rejected<TooManyActionsMessage> : WriteActions[Verb];
+};
+
+/**
+ * The actions remembered by a transaction's type. Read from the one property that
+ * holds them: matching the whole `WriteTransaction` instead would compare 100 nested steps.
  */
 export type ActionsOf<T> = T extends { readonly [actionList]: infer Actions extends ActionInfo } ? Actions : never;
 
 /**
- * A transaction being built. It is immutable: every method returns a new transaction, so a
- * base can be shared and branched.
+ * A transaction being built: `WriteTransaction<'3 actions', Items, Actions>` holds 3 actions, on the items
+ * `Items` (their compile-time ids, where the keys are literal), and remembers each action's
+ * entity and label (`Actions`) for its typed outcome. It is immutable: every method returns a
+ * new transaction, so a base can be shared and branched.
  *
- * The actions live on `WriteActions`, a non-generic interface that reads the state from
- * `this`, and the state itself sits in type-only properties, so that relating a
- * step to `AnyWriteTransaction` is a cheap comparison of type arguments. Were they declared here, every new step's type would re-instantiate every action
- * signature with fresh type parameters; this way a step costs a few dozen instantiations
- * instead of several hundred (see BENCHMARKS.md).
+ * The actions live on `WriteActions`, a non-generic interface whose methods read the state
+ * from `this`, and the state sits in type-only properties, so that relating a step to the
+ * `this` a method expects is a cheap comparison of three properties. Were the methods
+ * declared here, every new step's type would re-instantiate every action signature with fresh
+ * type parameters; this way a step costs a few dozen instantiations instead of several
+ * hundred (see BENCHMARKS.md).
  */
-export interface WriteTransaction<
-  Seen extends string = never,
-  Count extends readonly 0[] = [],
-  Actions extends ActionInfo = never,
-> extends WriteActions {
+export interface WriteTransaction<Count extends string = EmptyCount, Items extends string = never, Actions extends ActionInfo = never>
+  extends ActionsAt<Count> {
   // Type-only state, read by the actions through `this`. No value has these properties; their
   // keys are symbols that only exist in the type declarations, so no code can reach them.
-  readonly [seenItems]: Seen;
   readonly [actionCount]: Count;
+  readonly [seenItems]: Items;
   readonly [actionList]: Actions;
 
   /** The exact TransactWriteItems input this transaction sends, after the pre-flight checks. */
-  readonly params: Count extends readonly []
-    ? TransactionTypeError<EmptyTransactionMessage>
+  readonly params: Count extends EmptyCount
+    ? Rejected<EmptyTransactionMessage>
     : (options?: { readonly clientRequestToken?: string; readonly transactionId?: string }) => TransactWriteItemsCommandInput;
 
   /**
@@ -98,90 +262,147 @@ export interface WriteTransaction<
    * DynamoDB cancelled it. Other failures (retries exhausted, an unknown table, rejected
    * credentials, a reused token) reject with a typed error.
    */
-  readonly execute: Count extends readonly []
-    ? TransactionTypeError<EmptyTransactionMessage>
+  readonly execute: Count extends EmptyCount
+    ? Rejected<EmptyTransactionMessage>
     : (client: DynamoDBClient, options?: ExecuteOptions) => Promise<TransactionResult<Actions>>;
 
   /** How many actions the transaction holds. */
-  readonly size: Count['length'];
+  readonly size: SizeOf[Count];
 }
 
 /**
  * The four actions, shared by every transaction type. Each returns the transaction after one
  * more action. The return type is written out in each signature rather than through an alias:
  * TypeScript defers type arguments written inside an alias, and a 100-action chain would then
- * resolve them 100 levels deep at the end (TS2589).
+ * resolve them 100 levels deep at the end (TS2589). A new verb is one more signature here.
  */
 export interface WriteActions {
   /** Write a whole item, replacing any item with the same key. */
-  put<This extends AnyWriteTransaction, E extends AnyEntity, const Item extends EntityPutItem<E>, const Label extends string = never>(
+  put<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Item extends PutShape<E>,
+    const Label extends string = never,
+    const Version extends ExpectedVersion = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    item: Item & NoInfer<ItemGuard<E, Item, SeenOf<This>>>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Item>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    entity: E,
+    item: Item &
+      NoInfer<ItemGuard<E, Item, ItemsOf<This>, VersionProblem<E, Version, 'put'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Item>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Change attributes of an item (creating it when missing, as DynamoDB's UpdateItem does). */
-  update<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+  update<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Key extends KeyShape<E>,
+    const Label extends string = never,
+    const Version extends ExpectedVersion = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'update'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     operations: UpdateFn<E>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Delete an item. */
-  delete<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+  delete<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Key extends KeyShape<E>,
+    const Label extends string = never,
+    const Version extends number | Rejected<NewVersionRefusedMessage<'delete'>> = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, number>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'delete'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Write a whole item that must not exist yet (ElectroDB's `create`): cancelled when it does. */
-  create<This extends AnyWriteTransaction, E extends AnyEntity, const Item extends EntityPutItem<E>, const Label extends string = never>(
+  create<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Item extends PutShape<E>,
+    const Label extends string = never,
+    const Version extends 'new' = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    item: Item & NoInfer<ItemGuard<E, Item, SeenOf<This>>>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, 'new'>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Item>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    entity: E,
+    item: Item &
+      NoInfer<ItemGuard<E, Item, ItemsOf<This>, VersionProblem<E, Version, 'create'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Item>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Change attributes of an item that must exist (ElectroDB's `patch`): cancelled when it does not. */
-  patch<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+  patch<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Key extends KeyShape<E>,
+    const Label extends string = never,
+    const Version extends ExpectedVersion = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'patch'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     operations: UpdateFn<E>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /**
    * Create the item, or set the given attributes of the existing one (ElectroDB's `upsert`:
    * defaults and setters apply, read-only attributes are only written when absent).
    */
-  upsert<This extends AnyWriteTransaction, E extends AnyEntity, const Item extends EntityPutItem<E>, const Label extends string = never>(
+  upsert<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Item extends PutShape<E>,
+    const Label extends string = never,
+    const Version extends ExpectedVersion = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    item: Item & NoInfer<ItemGuard<E, Item, SeenOf<This>>>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, ExpectedVersion>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Item>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    entity: E,
+    item: Item &
+      NoInfer<ItemGuard<E, Item, ItemsOf<This>, VersionProblem<E, Version, 'upsert'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Item>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Delete an item that must exist (ElectroDB's `remove`): cancelled when it does not. */
-  remove<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+  remove<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Key extends KeyShape<E>,
+    const Label extends string = never,
+    const Version extends number | Rejected<NewVersionRefusedMessage<'remove'>> = never,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
-    ...options: OptionsFor<E, WriteOptions<E, Label>, number>
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, VersionProblem<E, Version, 'remove'> | DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
+    options?: WriteOptions<E, Label, Version>,
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
 
   /** Require a condition of an item the transaction does not write. */
-  check<This extends AnyWriteTransaction, E extends AnyEntity, const Key extends EntityKey<E>, const Label extends string = never>(
+  check<
+    This extends TransactionState,
+    E extends AnyEntity,
+    const Key extends KeyShape<E>,
+    const Label extends string = never,
+    const Version extends number | Rejected<NewVersionRefusedMessage<'check'>> = number,
+  >(
     this: This,
-    entity: E & NoInfer<RoomGuard<CountOf<This>['length']>>,
-    key: Key & NoInfer<KeyGuard<E, Key, SeenOf<This>>>,
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, DeclaredProblem<CountOf<This>, ActionListOf<This>, E, Label>>>,
     condition: ConditionFn<E>,
-    options?: [VersionAttributeOf<E>] extends [never] ? CheckOptions<Label> : CheckOptions<Label> & { readonly expectedVersion?: number },
-  ): WriteTransaction<SeenOf<This> | RecordableId<ItemIdOf<E, Key>>, [...CountOf<This>, 0], ActionListOf<This> | ActionInfo<E, Label>>;
+    options?: CheckOptions<E, Label, Version>,
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, string extends CountOf<This> ? ActionListOf<This> : ActionListOf<This> | ActionInfo<E, Label>>;
+  /** A check without its condition: chosen only then, to say so on the key. */
+  check<This extends TransactionState, E extends AnyEntity, const Key extends KeyShape<E>>(
+    this: This,
+    entity: E,
+    key: Key & NoInfer<KeyGuard<E, Key, ItemsOf<This>, ConditionProblem<E>>>,
+  ): WriteTransaction<NextCount[CountOf<This>], ItemsOf<This> | RecordableId<ItemIdOf<E, Key>>, ActionListOf<This> | ActionInfo<E, never>>;
 }
 
 /** A persistent list of actions, newest first: branching a transaction copies nothing. */
@@ -314,14 +535,14 @@ export interface TransactionOptions {
 /** Starts an empty transaction. */
 export function tx(): WriteTransaction;
 /** Starts an empty transaction recorded in a change feed: its manifest takes one of the 100 actions. */
-export function tx(options: TransactionOptions & { readonly feed: ChangeFeed }): WriteTransaction<never, [0]>;
+export function tx(options: TransactionOptions & { readonly feed: ChangeFeed }): WriteTransaction<'1 action'>;
 export function tx(options?: TransactionOptions): WriteTransaction;
-export function tx(options?: TransactionOptions): WriteTransaction<never, readonly 0[]> {
+export function tx(options?: TransactionOptions): WriteTransaction<string> {
   return atBoundary('tx()', () => {
     if (options !== undefined && (typeof options !== 'object' || options === null)) throw invalidValueError(`tx() takes an options object, got ${describeValue(options)}`);
     const feed = options?.feed;
     if (feed !== undefined && !isChangeFeed(feed)) throw invalidValueError(`tx({ feed }) takes a feed made with changeFeed(), got ${describeValue(feed)}`);
-    return new WriteTransactionImpl(undefined, feed) as unknown as WriteTransaction<never, readonly 0[]>;
+    return new WriteTransactionImpl(undefined, feed) as unknown as WriteTransaction<string>;
   });
 }
 
@@ -329,19 +550,45 @@ export function tx(options?: TransactionOptions): WriteTransaction<never, readon
  * A transaction whose actions are added in a loop or by other code whose count the compiler
  * cannot follow. Each step has this same type, so `t = t.put(...)` compiles; the item-twice and
  * 100-action rules are then checked by the run-time pre-flight alone (key shapes and values are
- * still checked by the compiler).
+ * still checked by the compiler). `Entities` are the entities it takes, for typed outcomes.
  */
-export type DynamicWriteTransaction = WriteTransaction<string, readonly 0[], ActionInfo>;
+export type DynamicWriteTransaction<Declared extends DynamicDeclaration = AnyEntity> = WriteTransaction<string, string, DeclaredActions<Declared>>;
 
 /**
- * Starts a `DynamicWriteTransaction`:
- * ```ts
- * let t = dynamicTx();
- * for (const tenant of tenants) t = t.update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }));
- * ```
+ * What a dynamic transaction is made with: an entity (its actions take any label), or labels
+ * for an entity, `{ shard: Counter }` (its actions take only those labels, so that a reason
+ * narrowed on `label` is that entity's).
  */
-export function dynamicTx(options?: TransactionOptions): DynamicWriteTransaction {
-  const feed = options?.feed;
-  if (feed !== undefined && !isChangeFeed(feed)) throw invalidValueError(`dynamicTx({ feed }) takes a feed made with changeFeed(), got ${describeValue(feed)}`);
-  return new WriteTransactionImpl(undefined, feed) as unknown as DynamicWriteTransaction;
+export type DynamicDeclaration = AnyEntity | { readonly [label: string]: AnyEntity };
+type DeclaredActions<D> = D extends AnyEntity
+  ? ActionInfo<D, string>
+  : { [L in keyof D & string]: D[L] extends AnyEntity ? ActionInfo<D[L], L> : never }[keyof D & string];
+
+/**
+ * Starts a `DynamicWriteTransaction` made with the entities given, so that its outcome is
+ * typed: narrow a reason on `entity` (or on `label`, for labels declared as `{ label: Entity }`)
+ * for its key and old item.
+ * ```ts
+ * let t = dynamicTx(Counter, { audit: Event });
+ * for (const tenant of tenants) t = t.update(Counter, { tenant }, (u) => u.add({ eventCount: 1 }));
+ * t = t.put(Event, event, { label: 'audit' });
+ * ```
+ * Made without any, it takes every entity, and its outcome is untyped. To record it in a change
+ * feed, pass the options first: `dynamicTx({ feed }, Counter)`.
+ */
+export function dynamicTx<const Declared extends readonly DynamicDeclaration[] = []>(
+  ...declared: Declared
+): DynamicWriteTransaction<Declared extends readonly [] ? AnyEntity : Declared[number]>;
+export function dynamicTx<const Declared extends readonly DynamicDeclaration[] = []>(
+  options: TransactionOptions & { readonly feed: ChangeFeed },
+  ...declared: Declared
+): DynamicWriteTransaction<Declared extends readonly [] ? AnyEntity : Declared[number]>;
+export function dynamicTx(...args: readonly unknown[]): DynamicWriteTransaction {
+  return atBoundary('dynamicTx()', () => {
+    const first = args[0] as { feed?: unknown } | undefined;
+    // The options, when given, come first and hold a feed made with changeFeed(): entities and
+    // label declarations never do.
+    const feed = typeof first === 'object' && first !== null && 'feed' in first && isChangeFeed(first.feed) ? first.feed : undefined;
+    return new WriteTransactionImpl(undefined, feed) as unknown as DynamicWriteTransaction;
+  });
 }

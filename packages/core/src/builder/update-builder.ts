@@ -1,12 +1,16 @@
 import type { AttributePlan, EntityPlan } from '../schema/entity-plan.js';
+import type { Rejected, rejected } from './compile-time-rules.js';
+import type { NoOperationMessage, UnknownAttributeMessage } from '../errors/messages.js';
 import type {
   AddableValues,
   AnyEntity,
   AttributeRef,
   RefValue,
   UpdatableRefs,
+  AttributeName,
+  EntityName,
   AppendableValues,
-  RemovableName,
+  RemoveGuard,
   SetMemberValues,
   SettableValues,
   SubtractableValues,
@@ -14,46 +18,82 @@ import type {
 import type { UpdateRequest, UpdateRequestKind } from '../nodes/update-node.js';
 import { REF, attributeRefsOf, refDataOf, type RefData } from './attribute-refs.js';
 import { invalidValueError } from '../errors/errors.js';
-import { notUpdatableMessage, unknownAttributeMessage } from '../errors/messages.js';
 import { describeValue } from '../errors/user-text.js';
+import {
+  notRemovableMessage,
+  notUpdatableMessage,
+  operationKindReason,
+  removableList,
+  unknownAttributeMessage,
+  type NotRemovableReason,
+} from '../errors/messages.js';
+
+// The entity of an update builder, a type-only property: no value has it.
+declare const updatedEntity: unique symbol;
 
 /**
  * The typed update operations of one entity. Each method accepts only the attributes its
  * operation fits (`add` takes numbers and sets, `remove` only optional attributes, ...) and
  * returns a new builder, so `u.add(...).set(...)` reads as one update.
+ *
+ * As with transactions, the methods live on a non-generic interface (`UpdateMethods`) and
+ * infer the entity from `this`: a generic method declared on a generic interface would make
+ * TypeScript measure the variance of ElectroDB's whole entity class (over 100,000
+ * instantiations, once). Each value operation infers its values (`Values`) against every
+ * attribute plus any name, so that an unknown name is named by `UnknownNames`, while a value
+ * of the wrong type fails the constraint and is reported on its property.
  */
-export interface UpdateOperations<E extends AnyEntity, Chosen extends boolean = false> {
+export interface UpdateOperations<E extends AnyEntity, Chosen extends boolean = false> extends UpdateMethods {
+  readonly [updatedEntity]: E;
   /**
    * Type-only: whether an operation was chosen yet. An update function must return a builder
-   * with at least one, so `(u) => u` does not compile.
+   * with at least one: it must be a `Rejected<NoOperationMessage>`, which a builder is once an
+   * operation was chosen, so `(u) => u` does not compile and says why.
    */
-  readonly 'at least one operation'?: Chosen;
+  readonly [rejected]: Chosen extends true ? NoOperationMessage : 'no operation chosen yet';
+}
+
+export interface UpdateMethods {
   /** `SET a = :v` */
-  set(values: SettableValues<E>): UpdateOperations<E, true>;
+  set<E extends AnyEntity, const Values extends SettableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `SET a = if_not_exists(a, :v)` */
-  setIfNotExists(values: SettableValues<E>): UpdateOperations<E, true>;
+  setIfNotExists<E extends AnyEntity, const Values extends SettableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `ADD a :v`: adds to a number (a missing one counts as 0) or adds members to a set. */
-  add(values: AddableValues<E>): UpdateOperations<E, true>;
+  add<E extends AnyEntity, const Values extends AddableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `SET a = (if_not_exists(a, 0) - :v)`: a missing number counts as 0, as in ElectroDB. */
-  subtract(values: SubtractableValues<E>): UpdateOperations<E, true>;
+  subtract<E extends AnyEntity, const Values extends SubtractableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `SET a = list_append(if_not_exists(a, []), :v)`: adds elements at the end (a missing list counts as empty). */
-  append(values: AppendableValues<E>): UpdateOperations<E, true>;
+  append<E extends AnyEntity, const Values extends AppendableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `SET a = list_append(:v, if_not_exists(a, []))`: adds elements at the start. */
-  prepend(values: AppendableValues<E>): UpdateOperations<E, true>;
+  prepend<E extends AnyEntity, const Values extends AppendableValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `DELETE a :v`: removes members from a set. */
-  deleteFromSet(values: SetMemberValues<E>): UpdateOperations<E, true>;
+  deleteFromSet<E extends AnyEntity, const Values extends SetMemberValues<E> & AnyNames>(this: UpdateOperations<E, boolean>, values: Values & NoInfer<UnknownNames<E, Values>>): UpdateOperations<E, true>;
   /** `REMOVE a`: only attributes that are not required. */
-  remove(attributes: readonly RemovableName<E>[]): UpdateOperations<E, true>;
+  remove<E extends AnyEntity, const Names extends readonly string[]>(
+    this: UpdateOperations<E, boolean>,
+    attributes: Names & NoInfer<RemoveGuard<E, Names>>,
+  ): UpdateOperations<E, true>;
   /**
    * `SET a.b = :v` / `SET a[2] = :v`: one map property or list element, chosen from the schema:
    * `u.setPath((t) => t.detail.ip, '10.0.0.1')`, `u.setPath((t) => t.notes.at(0), 'first')`.
    */
-  setPath<R extends AttributeRef>(path: (attributes: UpdatableRefs<E>) => R, value: RefValue<R>): UpdateOperations<E, true>;
+  setPath<E extends AnyEntity, R extends AttributeRef>(this: UpdateOperations<E, boolean>, path: (attributes: UpdatableRefs<E>) => R, value: RefValue<R>): UpdateOperations<E, true>;
   /** `REMOVE a.b` / `REMOVE a[2]`: one map property or list element (a list's later elements move up). */
-  removePath(path: (attributes: UpdatableRefs<E>) => AttributeRef): UpdateOperations<E, true>;
+  removePath<E extends AnyEntity>(this: UpdateOperations<E, boolean>, path: (attributes: UpdatableRefs<E>) => AttributeRef): UpdateOperations<E, true>;
 }
 
-export type UpdateFn<E extends AnyEntity> = (update: UpdateOperations<E>) => UpdateOperations<E, true>;
+/** Lets any name through inference, so that an unknown one is named by `UnknownNames`. */
+type AnyNames = { readonly [name: string]: unknown };
+type UnknownNames<E extends AnyEntity, Values> = keyof Values extends AttributeName<E>
+  ? unknown
+  : { readonly [P in Exclude<keyof Values, AttributeName<E>>]: Rejected<UnknownAttributeMessage<EntityName<E>, P & string>> };
+
+/**
+ * `(u) => u.add({ ... })`: chooses the operations of an update. It is generic in its builder so
+ * that an update function that chooses none is reported as "Type 'Update' is not assignable to
+ * type 'Rejected<...>'" rather than with the builder's whole type.
+ */
+export type UpdateFn<E extends AnyEntity> = <Update extends UpdateOperations<E>>(update: Update) => Rejected<NoOperationMessage>;
 
 type ValueOperation = Exclude<UpdateRequestKind, 'remove'>;
 
@@ -68,15 +108,14 @@ const KINDS_FOR: Record<ValueOperation, readonly AttributePlan['kind'][] | undef
   deleteFromSet: ['set'],
 };
 
-const NOUN_FOR: Record<ValueOperation, string> = {
-  set: 'any attribute',
-  setIfNotExists: 'any attribute',
-  add: 'numbers and sets',
-  subtract: 'numbers',
-  append: 'lists',
-  prepend: 'lists',
-  deleteFromSet: 'sets',
-};
+function notRemovable(plan: EntityPlan, attribute: AttributePlan | undefined): NotRemovableReason | undefined {
+  if (attribute === undefined) return 'there is no such attribute';
+  if (attribute.isPrimaryKeyComposite) return 'it is part of the key';
+  if (attribute.readOnly) return 'it is read-only';
+  if (attribute === plan.version) return 'it is the version attribute';
+  if (attribute.required) return 'it is required';
+  return undefined;
+}
 
 /**
  * The update builder handed to an update function. It records what the caller asked for,
@@ -130,9 +169,7 @@ class UpdateOperationsImpl {
     if (!Array.isArray(attributes)) throw invalidValueError(`remove() on ${this.plan.name} takes an array of attribute names, got ${describeValue(attributes)}`);
     const added = attributes.map((name: unknown): UpdateRequest => {
       if (typeof name !== 'string') throw invalidValueError(`remove() on ${this.plan.name} takes attribute names, got ${describeValue(name)}`);
-      const attribute = this.#updatable(name);
-      if (attribute.required) throw invalidValueError(notUpdatableMessage(this.plan.name, attribute.name, 'it is required, so it cannot be removed'));
-      return { kind: 'remove', target: this.#rootRef(attribute) };
+      return { kind: 'remove', target: this.#rootRef(this.#removable(name)) };
     });
     return this.#with(added);
   }
@@ -162,7 +199,7 @@ class UpdateOperationsImpl {
       const attribute = this.#updatable(name);
       const kinds = KINDS_FOR[kind];
       if (kinds !== undefined && !kinds.includes(attribute.kind) && attribute.kind !== 'any') {
-        throw invalidValueError(notUpdatableMessage(this.plan.name, name, `${kind}() works on ${NOUN_FOR[kind]}, and ${name} is ${attribute.kind === 'enum' ? 'an enum' : `a ${attribute.kind}`}`));
+        throw invalidValueError(notUpdatableMessage(this.plan.name, name, operationKindReason(kind, name, attribute.kind)));
       }
       added.push({ kind, target: this.#rootRef(attribute), value });
     }
@@ -187,6 +224,17 @@ class UpdateOperationsImpl {
     }
     this.#updatable(target.root.name);
     return target;
+  }
+
+  /** An attribute remove() can take: optional, and neither key, read-only nor the version. */
+  #removable(name: string): AttributePlan {
+    const attribute = this.plan.attributes.get(name);
+    const why = notRemovable(this.plan, attribute);
+    if (why !== undefined) {
+      const removable = [...this.plan.attributes.values()].filter((a) => notRemovable(this.plan, a) === undefined).map((a) => a.name);
+      throw invalidValueError(notRemovableMessage(this.plan.name, name, why, removableList(removable)));
+    }
+    return attribute!;
   }
 
   #updatable(name: string): AttributePlan {

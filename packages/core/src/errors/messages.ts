@@ -1,7 +1,7 @@
 /**
  * Every message a user can meet, written once. Each runtime writer sits next to the
  * template-literal type that the compiler shows for the same mistake, so the red squiggle
- * in the editor and the thrown error read the same sentence. `test/messages.test.ts` and
+ * in the editor and the thrown error read the same sentence. The run-time tests (`test/*.test.ts`) and
  * `scripts/check-type-messages.mjs` hold the two worlds to that promise.
  */
 
@@ -9,6 +9,8 @@ import { describeValue, shownText } from './user-text.js';
 
 /** The most actions DynamoDB accepts in one TransactWriteItems or TransactGetItems call. */
 export const MAX_ACTIONS = 100;
+
+// ----- the transaction as a whole -----
 
 export type DuplicateItemMessage<ItemId extends string> = `${ItemId} is already in this transaction`;
 export const duplicateItemMessage = <ItemId extends string>(itemId: ItemId): DuplicateItemMessage<ItemId> =>
@@ -21,6 +23,29 @@ export const tooManyActionsMessage = (): TooManyActionsMessage =>
 export type EmptyTransactionMessage = `An empty transaction cannot be sent: add at least one action`;
 export const emptyTransactionMessage = (): EmptyTransactionMessage =>
   `An empty transaction cannot be sent: add at least one action`;
+
+/** A `tx()` assigned back to itself: its type changes with every action. */
+export type LoopMessage = `tx() changes type with every action: use dynamicTx() to build in a loop`;
+export const loopMessage = (): LoopMessage => `tx() changes type with every action: use dynamicTx() to build in a loop`;
+
+/** An entity a `dynamicTx(...entities)` was not made with (named with its service: names repeat across services). */
+export type UndeclaredEntityMessage<EntityName extends string, Service extends string> =
+  `${EntityName} of ${Service} is not one of this dynamicTx()'s entities: add it to dynamicTx(...)`;
+export const undeclaredEntityMessage = <EntityName extends string, Service extends string>(
+  entityName: EntityName,
+  service: Service,
+): UndeclaredEntityMessage<EntityName, Service> => `${entityName} of ${service} is not one of this dynamicTx()'s entities: add it to dynamicTx(...)`;
+
+/** A label a `dynamicTx({ label: Entity })` was not made with, for that entity. */
+export type UndeclaredLabelMessage<Label extends string, EntityName extends string> =
+  `label '${Label}' is not one of this dynamicTx()'s labels for ${EntityName}: add it, dynamicTx({ ${Label}: ${EntityName} })`;
+export const undeclaredLabelMessage = <Label extends string, EntityName extends string>(
+  label: Label,
+  entityName: EntityName,
+): UndeclaredLabelMessage<Label, EntityName> =>
+  `label '${label}' is not one of this dynamicTx()'s labels for ${entityName}: add it, dynamicTx({ ${label}: ${entityName} })`;
+
+// ----- keys and items -----
 
 export type UnknownAttributeMessage<EntityName extends string, Attribute extends string> =
   `${EntityName} has no attribute '${Attribute}'`;
@@ -44,14 +69,180 @@ export const unknownPropertyMessage = <Path extends string, Property extends str
   property: Property,
 ): UnknownPropertyMessage<Path, Property> => `${path} has no property '${shownText(property) as Property}'`;
 
-// The messages below exist only at run time: the compiler rejects these mistakes through
-// ordinary assignability errors (a missing property, a value of the wrong type).
+/** `t.nope` in a condition: a name the entity (or map) does not have. */
+export type NoSuchNameMessage<Owner extends string, What extends 'attribute' | 'property'> = `${Owner} has no ${What} by that name`;
+export const noSuchNameMessage = <Owner extends string, What extends 'attribute' | 'property'>(
+  owner: Owner,
+  what: What,
+): NoSuchNameMessage<Owner, What> => `${owner} has no ${what} by that name`;
 
-export const missingAttributeMessage = (entityName: string, attribute: string, role: 'key' | 'item'): string =>
-  `${entityName} ${role} is missing required attribute '${attribute}'`;
+export type MissingAttributeMessage<EntityName extends string, Role extends 'key' | 'item', Attribute extends string> =
+  `${EntityName} ${Role} is missing required attribute '${Attribute}'`;
+export const missingAttributeMessage = <EntityName extends string, Role extends 'key' | 'item', Attribute extends string>(
+  entityName: EntityName,
+  attribute: Attribute,
+  role: Role,
+): MissingAttributeMessage<EntityName, Role, Attribute> => `${entityName} ${role} is missing required attribute '${attribute}'`;
 
+// ----- optimistic locking -----
+
+/** A write of a versioned entity that does not say which version it read. */
+export type NeedsExpectedVersionMessage<EntityName extends string, Action extends string, Version extends string> =
+  `${EntityName} is versioned: ${Action}() needs { expectedVersion }, the ${Version} you read${Action extends 'delete'
+    ? ''
+    : " or 'new'"}`;
+export const needsExpectedVersionMessage = <EntityName extends string, Action extends string, Version extends string>(
+  entityName: EntityName,
+  action: Action,
+  version: Version,
+): NeedsExpectedVersionMessage<EntityName, Action, Version> =>
+  `${entityName} is versioned: ${action}() needs { expectedVersion }, the ${version} you read${
+    action === 'delete' ? '' : " or 'new'"
+  }` as NeedsExpectedVersionMessage<EntityName, Action, Version>;
+
+export type NotVersionedMessage<EntityName extends string> =
+  `${EntityName} is not versioned: wrap it with versioned(entity, attribute) to use expectedVersion`;
+export const notVersionedMessage = <EntityName extends string>(entityName: EntityName): NotVersionedMessage<EntityName> =>
+  `${entityName} is not versioned: wrap it with versioned(entity, attribute) to use expectedVersion`;
+
+export type NewVersionRefusedMessage<Action extends string> =
+  `expectedVersion 'new' means the item does not exist, which a ${Action} cannot use`;
+export const newVersionRefusedMessage = <Action extends string>(action: Action): NewVersionRefusedMessage<Action> =>
+  `expectedVersion 'new' means the item does not exist, which a ${action} cannot use`;
+
+export type ManagedVersionMessage<EntityName extends string, Attribute extends string> =
+  `${EntityName}.${Attribute} is the version attribute: dynatx writes it; pass expectedVersion instead`;
+export const managedVersionMessage = <EntityName extends string, Attribute extends string>(
+  entityName: EntityName,
+  attribute: Attribute,
+): ManagedVersionMessage<EntityName, Attribute> =>
+  `${entityName}.${attribute} is the version attribute: dynatx writes it; pass expectedVersion instead`;
+
+// ----- checks and conditions -----
+
+/** `check(Entity, key)` without its condition; the example uses the first key attribute. */
+export type MissingConditionMessage<EntityName extends string, Attribute extends string> =
+  `check() of ${EntityName} needs a condition: (t, op) => op.exists(t.${Attribute})`;
+export const missingConditionMessage = <EntityName extends string, Attribute extends string>(
+  entityName: EntityName,
+  attribute: Attribute,
+): MissingConditionMessage<EntityName, Attribute> => `check() of ${entityName} needs a condition: (t, op) => op.exists(t.${attribute})`;
+
+/** The kinds of attribute each condition operator takes, as the operator messages name them. */
+export const OPERATOR_KINDS = {
+  lt: 'a string, number or enum',
+  lte: 'a string, number or enum',
+  gt: 'a string, number or enum',
+  gte: 'a string, number or enum',
+  between: 'a string, number or enum',
+  in: 'a string, number, enum or boolean',
+  beginsWith: 'a string',
+  contains: 'a string, set or list',
+  size: 'a string, set, list or map',
+} as const;
+export type OperatorName = keyof typeof OPERATOR_KINDS;
+
+/** `op.beginsWith(o.total, '1')` on a number: the operator, what it takes, and what the attribute is. */
+export type OperatorKindMessage<Operator extends OperatorName, Path extends string, Kind extends string> =
+  `${Operator} needs ${(typeof OPERATOR_KINDS)[Operator]} attribute: ${Path} is ${KindPhrase<Kind>}`;
+export const operatorKindMessage = <Operator extends OperatorName, Path extends string, Kind extends string>(
+  operator: Operator,
+  path: Path,
+  kind: Kind,
+): OperatorKindMessage<Operator, Path, Kind> =>
+  `${operator} needs ${OPERATOR_KINDS[operator]} attribute: ${path} is ${kindPhrase(kind)}` as OperatorKindMessage<Operator, Path, Kind>;
+
+/** `a number`, `an enum`, `any value` (for `type: 'any'`), `a size()`. */
+export type KindPhrase<Kind extends string> = Kind extends 'enum'
+  ? 'an enum'
+  : Kind extends 'any'
+    ? 'of any type'
+    : Kind extends 'size'
+      ? 'a size()'
+      : `a ${Kind}`;
+export const kindPhrase = <Kind extends string>(kind: Kind): KindPhrase<Kind> =>
+  (kind === 'enum' ? 'an enum' : kind === 'any' ? 'of any type' : kind === 'size' ? 'a size()' : `a ${kind}`) as KindPhrase<Kind>;
+
+// ----- updates -----
+
+export type NotUpdatableMessage<EntityName extends string, Attribute extends string, Why extends string> =
+  `${EntityName}.${Attribute} cannot be updated: ${Why}`;
+export const notUpdatableMessage = <EntityName extends string, Attribute extends string, Why extends string>(
+  entityName: EntityName,
+  attribute: Attribute,
+  why: Why,
+): NotUpdatableMessage<EntityName, Attribute, Why> => `${entityName}.${shownText(attribute) as Attribute} cannot be updated: ${why}`;
+
+/** Why a key, read-only or version attribute cannot be updated (the `why` of NotUpdatableMessage). */
+export type FixedAttributeReason = 'it is part of the key' | 'it is read-only' | VersionAttributeReason;
+export type VersionAttributeReason = 'it is the version attribute, which dynatx writes from expectedVersion';
+
+/** What each value operation works on, for OperationKindReason. */
+export const OPERATION_NOUNS = {
+  set: 'any attribute',
+  setIfNotExists: 'any attribute',
+  add: 'numbers and sets',
+  subtract: 'numbers',
+  append: 'lists',
+  prepend: 'lists',
+  deleteFromSet: 'sets',
+} as const;
+export type ValueOperationName = keyof typeof OPERATION_NOUNS;
+
+/** `add() works on numbers and sets, and title is a string`. */
+export type OperationKindReason<Operation extends ValueOperationName, Attribute extends string, Kind extends string> =
+  `${Operation}() works on ${(typeof OPERATION_NOUNS)[Operation]}, and ${Attribute} is ${KindPhrase<Kind>}`;
+export const operationKindReason = <Operation extends ValueOperationName, Attribute extends string, Kind extends string>(
+  operation: Operation,
+  attribute: Attribute,
+  kind: Kind,
+): OperationKindReason<Operation, Attribute, Kind> =>
+  `${operation}() works on ${OPERATION_NOUNS[operation]}, and ${attribute} is ${kindPhrase(kind)}` as OperationKindReason<
+    Operation,
+    Attribute,
+    Kind
+  >;
+
+/**
+ * `remove()` of an attribute it cannot take, with the ones it can: up to six, in code-unit
+ * order, then `…` (the same list at compile time and at run time).
+ */
+export type NotRemovableMessage<EntityName extends string, Attribute extends string, Why extends string, Removable extends string> =
+  `${EntityName}.${Attribute} cannot be removed: ${Why} (removable: ${Removable})`;
+export const notRemovableMessage = <EntityName extends string, Attribute extends string, Why extends string, Removable extends string>(
+  entityName: EntityName,
+  attribute: Attribute,
+  why: Why,
+  removable: Removable,
+): NotRemovableMessage<EntityName, Attribute, Why, Removable> =>
+  `${entityName}.${attribute} cannot be removed: ${why} (removable: ${removable})`;
+
+/** Why remove() cannot take an attribute (the `why` of NotRemovableMessage). */
+export type NotRemovableReason = 'it is required' | 'it is part of the key' | 'it is read-only' | 'it is the version attribute' | 'there is no such attribute';
+
+/** How many removable names a message lists before `…`. */
+export const REMOVABLE_LISTED = 6;
+/** The `removable` of NotRemovableMessage: `active, blob, …`, or `none`. */
+export function removableList(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sorted.length > REMOVABLE_LISTED ? `${sorted.slice(0, REMOVABLE_LISTED).join(', ')}, …` : sorted.join(', ');
+}
+
+// The messages below exist only at run time: the compiler cannot see these mistakes (sizes).
+
+/** `Order.total must be a finite number`: what the compiler says of a value of the wrong type. */
+export type WrongTypeSentence<EntityName extends string, Path extends string, Expected extends string> =
+  `${EntityName}.${Path} must be ${Expected}`;
+export const wrongTypeSentence = <EntityName extends string, Path extends string, Expected extends string>(
+  entityName: EntityName,
+  path: Path,
+  expected: Expected,
+): WrongTypeSentence<EntityName, Path, Expected> => `${entityName}.${path} must be ${expected}`;
+
+/** The same sentence at run time, with the value that was given. */
 export const wrongTypeMessage = (entityName: string, path: string, expected: string, got: unknown): string =>
-  `${entityName}.${path} must be ${expected}, got ${describeValue(got)}`;
+  `${wrongTypeSentence(entityName, path, expected)}, got ${describeValue(got)}`;
 
 export const itemTooLargeMessage = (itemId: string, bytes: number, limit: number): string =>
   `${itemId} is ${bytes} bytes: DynamoDB items are limited to ${limit} bytes (400 KB)`;
@@ -68,8 +259,10 @@ export const updateTooLargeMessage = (itemId: string, bytes: number, limit: numb
 export const tooManyOperatorsMessage = (itemId: string, count: number, limit: number): string =>
   `${itemId}: its condition has ${count} operators and functions, over DynamoDB's limit of ${limit}`;
 
-export const notUpdatableMessage = (entityName: string, attribute: string, why: string): string =>
-  `${entityName}.${shownText(attribute)} cannot be updated: ${why}`;
+
+/** `(u) => u`: an update function that chooses no operation. */
+export type NoOperationMessage = `An update needs at least one operation: (u) => u.set({ ... })`;
+export const noOperationMessage = (): NoOperationMessage => `An update needs at least one operation: (u) => u.set({ ... })`;
 
 export const emptyUpdateMessage = (itemId: string): string =>
   `The update of ${itemId} has no operations: add set/add/subtract/remove/append/deleteFromSet/setIfNotExists`;

@@ -20,20 +20,36 @@ export type { ActionsOf } from '../builder/transaction-builder.js';
  * `entity` or `label` and `oldItem` is that entity's item.
  */
 export type CancellationReason<Actions extends ActionInfo = ActionInfo> = Actions extends ActionInfo<infer E, infer Label>
-  ? ReasonOf<E, Label>
+  ? AnyEntity extends E
+    ? UntypedReason<Label>
+    : ReasonOf<E, Label>
   : never;
 
-interface ReasonOf<E extends AnyEntity, Label extends string> {
+/**
+ * The reason of an action on an entity the type does not know (a `dynamicTx()` made without
+ * entities, `TransactionResult<ActionInfo>`): its key and old item are plain records.
+ */
+export interface UntypedReason<Label extends string = string> extends ReasonBase<Label> {
+  readonly entity: string;
+  readonly key: Readonly<Record<string, unknown>>;
+  readonly oldItem: Readonly<Record<string, unknown>> | undefined;
+}
+
+interface ReasonBase<Label extends string> {
   /** Position of the action in the request. */
   readonly index: number;
   /** The label given with the action, if any. */
   readonly label: [Label] extends [never] ? undefined : Label | undefined;
-  readonly entity: EntityName<E>;
-  readonly key: EntityKey<E>;
   /** `Counter{tenant:acme}` */
   readonly itemId: string;
   readonly code: CancellationCode;
   readonly message: string | undefined;
+}
+
+/** Why one action on `E` was cancelled: narrowed on `entity` or `label`, its key and old item are typed. */
+export interface ReasonOf<E extends AnyEntity, Label extends string> extends ReasonBase<Label> {
+  readonly entity: EntityName<E>;
+  readonly key: EntityKey<E>;
   /** The item as it was, for actions that asked with `returnOldItemOnFailure` (formatted by its entity). */
   readonly oldItem: EntityItem<E> | undefined;
 }

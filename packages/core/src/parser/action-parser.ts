@@ -10,7 +10,7 @@ import { buildCondition } from '../builder/condition-builder.js';
 import { buildUpdateRequests, requestFor } from '../builder/update-builder.js';
 import { invalidValueError } from '../errors/errors.js';
 import { allOf, versionGuard } from './version-guard.js';
-import { emptyUpdateMessage, unknownAttributeMessage } from '../errors/messages.js';
+import { emptyUpdateMessage, managedVersionMessage, missingConditionMessage, unknownAttributeMessage } from '../errors/messages.js';
 import { describeValue } from '../errors/user-text.js';
 
 /**
@@ -102,6 +102,7 @@ export function parseCheck(entity: unknown, key: unknown, condition: unknown, op
   checkOptions(options, 'check');
   const written = writeKey(plan, key);
   const guard = versionGuard(plan, written.itemId, 'check', options?.expectedVersion);
+  if (condition === undefined) throw invalidValueError(missingConditionMessage(plan.name, plan.keyNames[0] ?? 'attribute'));
   const userCondition = buildCondition(plan, condition, `check() on ${written.itemId}`);
   return common<CheckNode>('check', 'check', plan, written, options, allOf(guard?.condition, userCondition));
 }
@@ -212,7 +213,7 @@ export function itemIdentity(table: string, key: Readonly<Record<string, Attribu
 function refuseManagedVersion(plan: EntityPlan, values: unknown) {
   const version = plan.version;
   if (version !== undefined && typeof values === 'object' && values !== null && (values as Record<string, unknown>)[version.name] !== undefined) {
-    throw invalidValueError(`${plan.name}.${version.name} is the version attribute: dynatx writes it; pass expectedVersion instead`);
+    throw invalidValueError(managedVersionMessage(plan.name, version.name));
   }
 }
 

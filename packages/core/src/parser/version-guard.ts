@@ -3,6 +3,7 @@ import type { EntityPlan } from '../schema/entity-plan.js';
 import type { ActionNode } from '../nodes/action-node.js';
 import { invalidValueError } from '../errors/errors.js';
 import { describeValue } from '../errors/user-text.js';
+import { needsExpectedVersionMessage, newVersionRefusedMessage, notVersionedMessage } from '../errors/messages.js';
 
 /**
  * Optimistic locking for a versioned entity: the condition that the stored version is the
@@ -24,7 +25,7 @@ export function versionGuard(
 ): VersionGuard | undefined {
   const version = plan.version;
   if (version === undefined) {
-    if (expected !== undefined) throw invalidValueError(`${plan.name} is not versioned: wrap it with versioned(entity, attribute) to use expectedVersion`);
+    if (expected !== undefined) throw invalidValueError(notVersionedMessage(plan.name));
     return undefined;
   }
   if (expected !== 'new' && action === 'create' && expected !== undefined) {
@@ -32,13 +33,11 @@ export function versionGuard(
   }
   if (expected === undefined) {
     if (action === 'check') return undefined;
-    throw invalidValueError(
-      `${itemId}: ${plan.name} is versioned, so ${action}() needs expectedVersion (the ${version.name} you read${action === 'delete' ? '' : ", or 'new' for an item that must not exist yet"})`,
-    );
+    throw invalidValueError(`${itemId}: ${needsExpectedVersionMessage(plan.name, action, version.name)}`);
   }
   if (expected === 'new') {
     if (action === 'delete' || action === 'check') {
-      throw invalidValueError(`${itemId}: expectedVersion 'new' means the item does not exist, which a ${action} cannot use`);
+      throw invalidValueError(`${itemId}: ${newVersionRefusedMessage(action)}`);
     }
     return {
       condition: { kind: 'function', name: 'attribute_not_exists', args: [{ kind: 'path', path: [plan.primary.pk.field] }] },

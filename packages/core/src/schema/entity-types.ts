@@ -1,4 +1,15 @@
 import type { VersionAttributeOf } from './versioning.js';
+import type { Rejected } from '../builder/compile-time-rules.js';
+import type {
+  WrongTypeSentence,
+  NoSuchNameMessage,
+  NotRemovableMessage,
+  NotUpdatableMessage,
+  OperationKindReason,
+  ValueOperationName,
+  VersionAttributeReason,
+} from '../errors/messages.js';
+import type { JoinNames, SortNames } from './item-id.js';
 
 /**
  * What dynatx knows about an ElectroDB entity at compile time, read from its `schema`.
@@ -26,7 +37,8 @@ export interface AnyEntity {
 
 type Schema<E extends AnyEntity> = E['schema'];
 type Definitions<E extends AnyEntity> = Schema<E>['attributes'];
-type AttributeName<E extends AnyEntity> = keyof Definitions<E> & string;
+/** The names of the entity's attributes. */
+export type AttributeName<E extends AnyEntity> = keyof Definitions<E> & string;
 
 /** The entity's name as a literal when the model declares it as one, else `string`. */
 export type EntityName<E extends AnyEntity> = Schema<E>['model']['entity'];
@@ -106,7 +118,8 @@ export type EntityKey<E extends AnyEntity> = { readonly [A in KeyAttributeName<E
 type HasDefault<D> = D extends { readonly default: unknown } ? true : false;
 /** Attributes dynatx writes itself: a versioned entity's version. */
 type Managed<E extends AnyEntity> = VersionAttributeOf<E>;
-type RequiredOnPut<E extends AnyEntity> =
+/** Attributes a put must give: the key and the required ones without a default. */
+export type RequiredOnPut<E extends AnyEntity> =
   | KeyAttributeName<E>
   | {
       [A in AttributeName<E>]: Definitions<E>[A] extends { readonly required: true }
@@ -115,6 +128,37 @@ type RequiredOnPut<E extends AnyEntity> =
           : A
         : never;
     }[AttributeName<E>];
+
+/**
+ * What `put` infers its item against: every attribute optional, with its value type. Required
+ * attributes and unknown ones are checked by the item guard instead, so that the message can
+ * name them; a value of the wrong type fails here and is reported on its property.
+ */
+export type PutShape<E extends AnyEntity> = {
+  readonly [A in Exclude<AttributeName<E>, Managed<E>>]?: AttributeValueOf<E, A> | WrongTypeHint<E, A>;
+};
+
+/**
+ * What an input's value for a string, number or boolean attribute may also be:
+ * `Rejected<"Order.total must be a finite number">`, which no value meets, so that a value of
+ * the wrong type is reported with the attribute's name ("Type 'string' is not assignable to
+ * type 'number | Rejected<...>'"). Enums, whose members already say what fits, and maps,
+ * lists and sets, whose errors are reported inside them, have none. (Written into each input
+ * type's mapped type, not as an alias, so that the message prints the union itself.)
+ */
+type WrongTypeHint<E extends AnyEntity, A extends keyof Definitions<E>> = KindOf<E, A> extends infer K extends keyof ScalarExpectation
+  ? Rejected<WrongTypeSentence<EntityName<E> & string, A & string, ScalarExpectation[K]>>
+  : never;
+
+/** How a run-time message names the type a scalar attribute must have (see marshal.ts). */
+interface ScalarExpectation {
+  string: 'a string';
+  number: 'a finite number';
+  boolean: 'a boolean';
+}
+
+/** What keys are inferred against: every key attribute optional (the key guard names a missing one). */
+export type KeyShape<E extends AnyEntity> = { readonly [A in KeyAttributeName<E>]?: AttributeValueOf<E, A> | WrongTypeHint<E, A> };
 
 /** A full item as `put` takes it: required attributes required, defaults optional. */
 export type EntityPutItem<E extends AnyEntity> = Simplify<
@@ -150,28 +194,62 @@ type ReadOnly<E extends AnyEntity> = {
 }[AttributeName<E>];
 /** Key composites and read-only attributes never change after the item is written. */
 type Updatable<E extends AnyEntity> = Exclude<AttributeName<E>, KeyAttributeName<E> | ReadOnly<E> | Managed<E>>;
-type UpdatableOfKind<E extends AnyEntity, K extends AttributeKind> = {
-  [A in Updatable<E>]: KindOfDefinition<Definitions<E>[A]> extends K ? A : never;
-}[Updatable<E>];
 type Removable<E extends AnyEntity> = {
   [A in Updatable<E>]: Definitions<E>[A] extends { readonly required: true } ? never : A;
 }[Updatable<E>];
 
-/**
- * The values an update operation takes. When no attribute fits the operation (an entity with
- * no list, for `append`), the parameter becomes a message that nothing satisfies, rather than
- * an empty object type, which would accept anything.
- */
-type OperationValues<E extends AnyEntity, Names extends string, Operation extends string> = [Names] extends [never]
-  ? { readonly 'dynatx error': `${EntityName<E> & string} has no attribute that ${Operation} can change` }
-  : { readonly [A in Names]?: AttributeValueOf<E, A> };
+/** Why an attribute can never be updated (`never` when it can). */
+type FixedReason<E extends AnyEntity, A> = A extends KeyAttributeName<E>
+  ? 'it is part of the key'
+  : A extends ReadOnly<E>
+    ? 'it is read-only'
+    : A extends Managed<E>
+      ? VersionAttributeReason
+      : never;
 
-export type SettableValues<E extends AnyEntity> = OperationValues<E, Updatable<E>, 'set()'>;
-export type AddableValues<E extends AnyEntity> = OperationValues<E, UpdatableOfKind<E, 'number' | 'set'>, 'add()'>;
-export type SubtractableValues<E extends AnyEntity> = OperationValues<E, UpdatableOfKind<E, 'number'>, 'subtract()'>;
-export type AppendableValues<E extends AnyEntity> = OperationValues<E, UpdatableOfKind<E, 'list'>, 'append()'>;
-export type SetMemberValues<E extends AnyEntity> = OperationValues<E, UpdatableOfKind<E, 'set'>, 'deleteFromSet()'>;
+type KindOf<E extends AnyEntity, A extends keyof Definitions<E>> = KindOfDefinition<Definitions<E>[A]>;
+
+/**
+ * The values an update operation takes: every attribute of the entity, those the operation
+ * cannot change typed as `Rejected` with the reason, so that `u.set({ id: 'k2' })` says
+ * "Kitchen.id cannot be updated: it is part of the key" on `id`. Computed once per entity and
+ * operation.
+ */
+export type OperationInput<E extends AnyEntity, Operation extends ValueOperationName, Fits extends AttributeKind> = {
+  readonly [A in AttributeName<E>]?: [FixedReason<E, A>] extends [never]
+    ? KindOf<E, A> extends Fits
+      ? AttributeValueOf<E, A> | WrongTypeHint<E, A>
+      : Rejected<NotUpdatableMessage<EntityName<E>, A, OperationKindReason<Operation, A, KindOf<E, A>>>>
+    : Rejected<NotUpdatableMessage<EntityName<E>, A, FixedReason<E, A>>>;
+};
+
+export type SettableValues<E extends AnyEntity> = OperationInput<E, 'set', AttributeKind>;
+export type AddableValues<E extends AnyEntity> = OperationInput<E, 'add', 'number' | 'set'>;
+export type SubtractableValues<E extends AnyEntity> = OperationInput<E, 'subtract', 'number'>;
+export type AppendableValues<E extends AnyEntity> = OperationInput<E, 'append', 'list'>;
+export type SetMemberValues<E extends AnyEntity> = OperationInput<E, 'deleteFromSet', 'set'>;
+/** The attributes `remove()` takes: optional ones that are not part of the key or read-only. */
 export type RemovableName<E extends AnyEntity> = Removable<E>;
+
+/** Each name `remove()` cannot take gets the reason and the names it can, where it is written. */
+export type RemoveGuard<E extends AnyEntity, Names extends readonly string[]> = Names[number] extends Removable<E>
+  ? unknown
+  : { readonly [I in keyof Names]: Names[I] extends Removable<E> ? unknown : Rejected<NotRemovable<E, Names[I]>> };
+
+type NotRemovable<E extends AnyEntity, A extends string> = NotRemovableMessage<
+  EntityName<E>,
+  A,
+  A extends AttributeName<E>
+    ? A extends KeyAttributeName<E>
+      ? 'it is part of the key'
+      : A extends ReadOnly<E>
+        ? 'it is read-only'
+        : A extends Managed<E>
+          ? 'it is the version attribute'
+          : 'it is required'
+    : 'there is no such attribute',
+  JoinNames<SortNames<Removable<E>>>
+>;
 
 // ----- condition operands -----
 
@@ -179,33 +257,43 @@ declare const attributeRefType: unique symbol;
 
 /**
  * A reference to one attribute inside a condition, e.g. `t.status`. It carries the
- * attribute's value type and kind so that each operator accepts only what fits. It has no
- * string-keyed members of its own, so a map's references can carry its properties by name
- * (`t.detail.ip`) whatever they are called.
+ * attribute's value type and kind so that each operator accepts only what fits, and its path
+ * (`Tenant.status`) so that a message can name it. It has no string-keyed members of its own,
+ * so a map's references can carry its properties by name (`t.detail.ip`) whatever they are
+ * called.
  */
-export interface AttributeRef<Value = unknown, Kind extends RefKind = RefKind> {
-  readonly [attributeRefType]?: { readonly value: Value; readonly kind: Kind };
+export interface AttributeRef<Value = unknown, Kind extends RefKind = RefKind, Path extends string = string> {
+  readonly [attributeRefType]?: { readonly value: Value; readonly kind: Kind; readonly path: Path };
 }
 /** `size` is the kind of `op.size(ref)`: a number computed from an attribute. */
 export type RefKind = AttributeKind | 'size';
-export type RefValue<R> = R extends AttributeRef<infer V, RefKind> ? V : never;
+export type RefValue<R> = R extends AttributeRef<infer V, RefKind, string> ? V : never;
+export type RefKindOf<R> = R extends AttributeRef<unknown, infer K, string> ? K : never;
+export type RefPath<R> = R extends AttributeRef<unknown, RefKind, infer P> ? P : never;
 
 /**
  * The reference to an attribute; for a map also the references to its properties
  * (`t.detail.ip`), for a list its elements by index (`t.notes.at(0)`).
  */
-type RefOf<D> = AttributeRef<ValueOfDefinition<D>, KindOfDefinition<D>> &
+type RefOf<D, Path extends string> = AttributeRef<ValueOfDefinition<D>, KindOfDefinition<D>, Path> &
   (D extends { readonly type: 'map'; readonly properties: infer P }
-    ? { readonly [K in keyof P]-?: RefOf<P[K]> }
+    ? { readonly [K in keyof P]-?: RefOf<P[K], `${Path}.${K & string}`> } & NoSuchName<NoSuchNameMessage<Path, 'property'>>
     : D extends { readonly type: 'list'; readonly items: infer I }
-      ? { at(index: number): RefOf<I> }
+      ? { at(index: number): RefOf<I, `${Path}[]`> }
       : unknown);
 
+/**
+ * The `t` of `(t, op) => ...`: one reference per attribute. Any other name is typed as the
+ * sentence that says there is no such attribute, so `op.exists(t.nope)` is reported on
+ * `t.nope` with it, rather than as a missing property of a type that prints the whole schema.
+ */
 export type AttributeRefs<E extends AnyEntity> = {
-  readonly [A in AttributeName<E>]-?: RefOf<Definitions<E>[A]>;
-};
+  readonly [A in AttributeName<E>]-?: RefOf<Definitions<E>[A], `${EntityName<E>}.${A}`>;
+} & NoSuchName<NoSuchNameMessage<EntityName<E> & string, 'attribute'>>;
 
 /** The references an update's `setPath`/`removePath` may start from: attributes it may change. */
 export type UpdatableRefs<E extends AnyEntity> = {
-  readonly [A in Updatable<E>]-?: RefOf<Definitions<E>[A]>;
-};
+  readonly [A in Updatable<E>]-?: RefOf<Definitions<E>[A], `${EntityName<E>}.${A}`>;
+} & NoSuchName<NoSuchNameMessage<EntityName<E> & string, 'attribute'>>;
+
+type NoSuchName<Message extends string> = { readonly [name: string]: Rejected<Message> };

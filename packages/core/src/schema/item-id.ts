@@ -1,28 +1,43 @@
 import type { AnyEntity, EntityName, KeyAttributeName } from './entity-types.js';
 
 /**
- * Compile-time item identity, `never` when the compiler cannot know it: a key value typed
- * `string` or `number`, a template like `` `t-${string}` ``, a branded string, or an entity
- * whose name is not a literal. Names and values are joined with the symbols ␟ and ␞ (U+241F,
- * U+241E) rather than the `,` and `:` of `ItemTextOf`, so that ordinary key values cannot make
- * two different keys share an identity, and an editor's hover still reads well. Key values
- * that contain those two symbols are left to the run-time check, which compares real keys.
+ * Compile-time item identity: `audit/Counter@1{tenant:acme}`, service, entity name and model
+ * version (what ElectroDB puts in a key besides the composites: `$audit#tenant_acme`,
+ * `$counter_1`) and the key values in code-unit order of their names.
+ *
+ * It is `never`, and the compiler then leaves the item to the run-time pre-flight, whenever
+ * it could tell two different items apart less well than the marshalled key does: a key value
+ * typed `string` or `number`, a template like `` `t-${string}` ``, a branded string, a value
+ * with a `,` in it; a model whose service, entity or version is not a literal or holds one of
+ * `/@{`. So it is never stricter than the run-time check, which compares table and marshalled
+ * key. It can be more lenient: a custom key template that leaves out the service, a casing
+ * that folds two values into one, or one table holding two versions of an entity whose key
+ * template ignores the version, are caught at run time only. The table itself is only known at
+ * run time: two entities with the same service, name and version are taken to share one.
  */
-export type ItemIdOf<E extends AnyEntity, Key> = string extends EntityName<E>
-  ? never
-  : IdJoin<SortedKeyNames<E>, Key, `${EntityName<E>}`>;
+export type ItemIdOf<E extends AnyEntity, Key> = IdJoin<SortedKeyNames<E>, Key, IdPrefix<E>, ''>;
 
-/** `Name␟a␞1␟b␞x`, or `never` as soon as one value is not literal. Paid on every action. */
-type IdJoin<Names extends readonly string[], Key, Id extends string> = Names extends readonly [
+type Model<E extends AnyEntity> = E['schema']['model'];
+type ModelNames<E extends AnyEntity> = Model<E>['service'] | Model<E>['entity'] | Model<E>['version'];
+
+/** `audit/Counter@1{`, once per entity; `never` when a part is not a plain literal. */
+export type IdPrefix<E extends AnyEntity> = string extends ModelNames<E>
+  ? never
+  : [Extract<ModelNames<E>, `${string}${'/' | '@' | '{'}${string}`>] extends [never]
+    ? `${Model<E>['service']}/${Model<E>['entity']}@${Model<E>['version']}{`
+    : never;
+
+/** `Name:value` for each key attribute, or `never` as soon as one value is not literal. Paid on every action. */
+type IdJoin<Names extends readonly string[], Key, Id extends string, Separator extends string> = Names extends readonly [
   infer Name extends string,
   ...infer Rest extends readonly string[],
 ]
   ? LiteralText<Key[Name & keyof Key]> extends infer Value extends string
-    ? [Value] extends [never]
+    ? Value extends `${string},${string}`
       ? never
-      : IdJoin<Rest, Key, `${Id}␟${Name}␞${Value}`>
+      : IdJoin<Rest, Key, `${Id}${Separator}${Name}:${Value}`, ','>
     : never
-  : Id;
+  : `${Id}}`;
 
 /**
  * How messages name an item: `Counter{tenant:acme}`, key attributes in code-unit order, as
@@ -54,12 +69,13 @@ export type RecordableId<Id extends string, All extends string = Id> = Id extend
     : never
   : never;
 
-// ----- sorting the key attribute names, once per entity -----
+// ----- sorting names, once per entity -----
 
 /** `KeyAttributeName` as a tuple in UTF-16 code-unit order. */
 export type SortedKeyNames<E extends AnyEntity> = SortNames<KeyAttributeName<E> & string>;
 
-type SortNames<U extends string, Sorted extends readonly string[] = []> = string extends U
+/** A union of names as a tuple in code-unit order (`[]` for `string`). */
+export type SortNames<U extends string, Sorted extends readonly string[] = []> = string extends U
   ? []
   : [U] extends [never]
     ? Sorted
@@ -85,3 +101,13 @@ type Less<A extends string, B extends string> = A extends `${infer a}${infer res
   : B extends ''
     ? false
     : true;
+
+/** `a, b, c` from a tuple of names; the first `Limit` of them, then `…`. */
+export type JoinNames<Names extends readonly string[], Limit extends number = 6, Text extends string = '', Count extends readonly 0[] = []> =
+  Names extends readonly [infer Name extends string, ...infer Rest extends readonly string[]]
+    ? Count['length'] extends Limit
+      ? `${Text}, …`
+      : JoinNames<Rest, Limit, Text extends '' ? Name : `${Text}, ${Name}`, [...Count, 0]>
+    : Text extends ''
+      ? 'none'
+      : Text;

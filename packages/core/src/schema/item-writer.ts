@@ -87,11 +87,14 @@ export function writeItem(plan: EntityPlan, input: unknown): WrittenItem {
     size.bytes += attribute.fieldBytes;
     item[attribute.field] = marshalValue(plan.name, attribute, value, size, 0, true);
   }
+  // The first missing attribute in code-unit order, the one the compiler names.
+  let missing: string | undefined;
   for (const attribute of plan.requiredOnPut) {
-    if (values[attribute.name] === undefined && !defaulted?.includes(attribute.name)) {
-      throw invalidValueError(missingAttributeMessage(plan.name, attribute.name, 'item'));
+    if (values[attribute.name] === undefined && !defaulted?.includes(attribute.name) && (missing === undefined || attribute.name < missing)) {
+      missing = attribute.name;
     }
   }
+  if (missing !== undefined) throw invalidValueError(missingAttributeMessage(plan.name, missing, 'item'));
   for (const index of plan.secondary) {
     if (!hasAnyComposite(index.compositeNames, values)) continue; // a sparse index: no keys
     requireWholeKeyParts(plan, index, values);

@@ -94,7 +94,7 @@ export class EditSession {
    * `await session.readAll(txGet().get(Account, { accountId: 'a' }).get(Account, { accountId: 'b' }))`.
    */
   async readAll<Items extends readonly unknown[], Labeled>(
-    reads: GetTransaction<string, readonly 0[], Items, Labeled>,
+    reads: GetTransaction<number, Items, Labeled, string>,
   ): Promise<GetResult<Items, Labeled>> {
     const gets = getsOf(reads);
     const result = (await executeGets(gets, this.#client)) as GetResult<Items, Labeled>;

@@ -27,7 +27,7 @@ import { createTableFor } from '@dynatx/testing';
 import { useDynamoDB } from '@dynatx/testing/vitest';
 import { Entity } from 'electrodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DynatxError, LIMITS, tx, type WriteTransaction } from '../../src/index.js';
+import { DynatxError, LIMITS, tx, type DynamicWriteTransaction } from '../../src/index.js';
 import { compileAction } from '../../src/compiler/transaction-compiler.js';
 import { itemSize } from '../../src/schema/marshal.js';
 import { payloadBytes } from '../../src/preflight/preflight.js';
@@ -73,7 +73,7 @@ interface Case {
   readonly category: string;
   readonly name: string;
   /** The actions as dynatx calls, against the given entity. */
-  build(entity: typeof Checked): WriteTransaction<string, readonly 0[], never>;
+  build(entity: typeof Checked): DynamicWriteTransaction;
   /** The raw request, for when dynatx refuses before making its nodes. */
   raw?: () => TransactWriteItemsCommandInput;
   /** The documented blind spot: an update that grows a stored item. Its pre-state is written first. */
