@@ -25,6 +25,7 @@ export {
   entityTableName,
   tableDefinitionFor,
   type TableForOptions,
+  type TableStreamView,
   type TestTable,
 } from './entity-tables.js';
 export {
