@@ -94,5 +94,7 @@ export type {
   FeedOutput,
   FeedEntities,
 } from './feed/events.js';
+export { feedStreamHandler } from './feed/lambda-handler.js';
+export type { FeedStreamHandlerOptions, FeedStreamEvent, FeedStreamBatchResponse, FeedDeliveryInfo } from './feed/lambda-handler.js';
 export { compareSequence } from './feed/stream-records.js';
 export type { StreamRecord, StreamImage, StreamAttributeValue, StreamsClientLike } from './feed/stream-records.js';

@@ -6,7 +6,8 @@
 import { DynamoDBStreamsClient, DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '@dynatx/testing';
-import { dynamicTx, tx, type ChangeFeed, type StreamRecord } from '../../src/index.js';
+import { expect } from 'vitest';
+import { dynamicTx, tx, type ChangeFeed, type FeedMode, type FeedOutput, type StreamRecord } from '../../src/index.js';
 import { Counter, Event, Tenant } from '../fixtures/audit-entities.js';
 
 export function streamsClientFor(endpoint: string): DynamoDBStreamsClient {
@@ -100,4 +101,89 @@ export async function runWorkload(client: DynamoDBClient, feed: ChangeFeed, tena
     (result.committed ? committed : cancelled).push(id);
   }
   return { committed, cancelled, outsideWrites };
+}
+
+/** What a captured stream says happened: the committed transactions with their records, and each item's writers in order. */
+export interface GroundTruth {
+  /** Per committed transaction: its manifest record, and its marked item records by item. */
+  readonly transactions: Map<string, { manifest: StreamRecord; items: Map<string, StreamRecord> }>;
+  /** Per item: the transactions that wrote it, in the order of its records. */
+  readonly itemOrder: Map<string, string[]>;
+}
+
+const keyOf = (record: StreamRecord) => JSON.stringify(Object.entries(record.dynamodb!.Keys!).sort());
+
+/** Reads the ground truth off the records of a feed with the default marker. */
+export function groundTruth(records: readonly StreamRecord[]): GroundTruth {
+  const transactions: GroundTruth['transactions'] = new Map();
+  const itemOrder = new Map<string, string[]>();
+  for (const record of records) {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName === 'INSERT' && image?.__edb_e__?.S === 'dynatx.manifest') {
+      transactions.set(image.transactionId!.S as string, { manifest: record, items: new Map() });
+    }
+  }
+  for (const record of records) {
+    const marker = record.dynamodb?.NewImage?.dynatxTx?.S as string | undefined;
+    const old = record.dynamodb?.OldImage?.dynatxTx?.S as string | undefined;
+    if (marker === undefined || marker === old || record.eventName === 'REMOVE') continue;
+    transactions.get(marker)!.items.set(keyOf(record), record);
+    const order = itemOrder.get(keyOf(record)) ?? [];
+    order.push(marker);
+    itemOrder.set(keyOf(record), order);
+  }
+  return { transactions, itemOrder };
+}
+
+/**
+ * The consumer's promises, checked against the ground truth: every committed transaction handed
+ * out once (whole, or incomplete exactly when an item record was withheld; not at all when its
+ * manifest was), nothing invented, and image events of an item's writers in its order.
+ */
+export function checkOutputs(truth: GroundTruth, mode: FeedMode, context: string, outputs: readonly FeedOutput[], withheld: readonly StreamRecord[], order = mode === 'image') {
+  const withheldSet = new Set(withheld);
+  const byId = new Map<string, FeedOutput[]>();
+  for (const output of outputs) byId.set(output.transactionId, [...(byId.get(output.transactionId) ?? []), output]);
+  for (const id of byId.keys()) expect(truth.transactions.has(id), `${context}: ${id} did not commit`).toBe(true);
+  for (const [id, { manifest, items }] of truth.transactions) {
+    const got = byId.get(id) ?? [];
+    if (withheldSet.has(manifest)) {
+      expect(got, `${context}: ${id} had its manifest withheld`).toEqual([]);
+      continue;
+    }
+    expect(got.length, `${context}: ${id} handed out ${got.length} times`).toBe(1);
+    const output = got[0]!;
+    if (mode === 'intent') {
+      expect(output.type).toBe('transaction');
+      continue;
+    }
+    const lost = [...items.values()].filter((r) => withheldSet.has(r));
+    if (lost.length === 0) {
+      expect(output.type, `${context}: ${id}`).toBe('images');
+      if (output.type !== 'images') continue;
+      for (const action of output.actions) {
+        if (action.kind === 'put' || action.kind === 'update') {
+          expect(action.image, `${context}: ${id} #${action.index}`).toBeDefined();
+          if (action.entity === 'Counter') {
+            const record = [...items.values()].find((r) => r.dynamodb!.NewImage!.__edb_e__!.S === 'Counter')!;
+            expect((action.image as { eventCount?: number }).eventCount).toBe(Number(record.dynamodb!.NewImage!.eventCount!.N));
+          }
+        } else {
+          expect(action.image).toBeUndefined();
+        }
+      }
+    } else {
+      expect(output.type, `${context}: ${id} lost ${lost.length} item records`).toBe('incomplete');
+      if (output.type !== 'incomplete') continue;
+      expect(output.missing).toHaveLength(lost.length);
+    }
+  }
+  if (order) {
+    const position = new Map(outputs.map((o, i) => [o.transactionId, i]));
+    for (const [item, writers] of truth.itemOrder) {
+      const emitted = writers.filter((id) => byId.get(id)?.[0]?.type === 'images');
+      const positions = emitted.map((id) => position.get(id)!);
+      expect(positions, `${context}: order on ${item}`).toEqual([...positions].sort((a, b) => a - b));
+    }
+  }
 }

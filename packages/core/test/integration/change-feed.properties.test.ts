@@ -27,7 +27,7 @@ import {
   type StreamRecord,
 } from '../../src/index.js';
 import { Counter, Event, Tenant } from '../fixtures/audit-entities.js';
-import { readWholeStream, runWorkload, streamsClientFor, type Workload } from '../helpers/feed-stream.js';
+import { checkOutputs, groundTruth, readWholeStream, runWorkload, streamsClientFor, type GroundTruth, type Workload } from '../helpers/feed-stream.js';
 
 const entities = [Event, Counter, Tenant] as const;
 const table = useTable([Event, Counter, Tenant], { stream: 'NEW_AND_OLD_IMAGES' });
@@ -41,42 +41,22 @@ const WAIT_MS = 1_000;
 
 let workload: Workload;
 let records: StreamRecord[];
-/** Per committed transaction: its manifest record, and its marked item records by item. */
-const truth = new Map<string, { manifest: StreamRecord; items: Map<string, StreamRecord> }>();
-/** Per item: the transactions that wrote it, in the order of its records. */
-const itemOrder = new Map<string, string[]>();
+let truth: GroundTruth;
 const figures = { image: { seeds: 0, restarts: 0, rereads: 0, incomplete: 0, events: 0, withheld: 0, shards: 0 }, intent: { seeds: 0, restarts: 0, rereads: 0, incomplete: 0, events: 0, withheld: 0, shards: 0 } };
-
-const keyOf = (record: StreamRecord) => JSON.stringify(Object.entries(record.dynamodb!.Keys!).sort());
 
 beforeAll(async () => {
   const streams = streamsClientFor(table.endpoint);
   workload = await runWorkload(table.client, feed(), 'props', TRANSACTIONS, 20261128);
   records = await readWholeStream(streams, table.streamArn!);
   streams.destroy();
-  for (const record of records) {
-    const image = record.dynamodb?.NewImage;
-    if (record.eventName === 'INSERT' && image?.__edb_e__?.S === 'dynatx.manifest') {
-      const id = image.transactionId!.S as string;
-      truth.set(id, { manifest: record, items: truth.get(id)?.items ?? new Map() });
-    }
-  }
-  for (const record of records) {
-    const marker = record.dynamodb?.NewImage?.dynatxTx?.S as string | undefined;
-    const old = record.dynamodb?.OldImage?.dynatxTx?.S as string | undefined;
-    if (marker === undefined || marker === old || record.eventName === 'REMOVE') continue;
-    truth.get(marker)!.items.set(keyOf(record), record);
-    const order = itemOrder.get(keyOf(record)) ?? [];
-    order.push(marker);
-    itemOrder.set(keyOf(record), order);
-  }
+  truth = groundTruth(records);
 }, 120_000);
 
 afterAll(() => {
   for (const [mode, f] of Object.entries(figures)) {
     if (f.seeds === 0) continue;
     console.log(
-      `change feed properties (${mode}): ${f.seeds} seeds x ${truth.size} committed transactions (${records.length} records, ${workload.cancelled.length} cancelled, ` +
+      `change feed properties (${mode}): ${f.seeds} seeds x ${truth.transactions.size} committed transactions (${records.length} records, ${workload.cancelled.length} cancelled, ` +
         `${workload.outsideWrites} writes outside the feed): ${f.events} events, ${f.incomplete} incomplete reports, ${f.withheld} records withheld, ` +
         `${f.restarts} consumer restarts, ${f.rereads} re-read batches, ${f.shards} shards in all`,
     );
@@ -86,9 +66,9 @@ afterAll(() => {
 test('the workload: every committed transaction has its manifest in the stream, and no cancelled one has', () => {
   expect(workload.committed.length).toBeGreaterThan(TRANSACTIONS / 2);
   expect(workload.cancelled.length).toBeGreaterThan(0);
-  expect([...truth.keys()].sort()).toEqual([...workload.committed].sort());
+  expect([...truth.transactions.keys()].sort()).toEqual([...workload.committed].sort());
   // Shared items: some item was written by many transactions.
-  expect(Math.max(...[...itemOrder.values()].map((o) => o.length))).toBeGreaterThan(5);
+  expect(Math.max(...[...truth.itemOrder.values()].map((o) => o.length))).toBeGreaterThan(5);
 });
 
 /** Replays the captured records for one seed; returns the outputs and what was withheld. */
@@ -113,62 +93,11 @@ async function replay(mode: FeedMode, seed: number) {
   return { outputs, injector, pending: consumer.assembler.pending };
 }
 
-function check(mode: FeedMode, seed: number, outputs: Output[], withheld: readonly StreamRecord[]) {
-  const context = `seed ${seed} (${mode})`;
-  const withheldSet = new Set(withheld);
-  const byId = new Map<string, Output[]>();
-  for (const output of outputs) byId.set(output.transactionId, [...(byId.get(output.transactionId) ?? []), output]);
-  // No event invented.
-  for (const id of byId.keys()) expect(truth.has(id), `${context}: ${id} did not commit`).toBe(true);
-  for (const [id, { manifest, items }] of truth) {
-    const got = byId.get(id) ?? [];
-    if (withheldSet.has(manifest)) {
-      expect(got, `${context}: ${id} had its manifest withheld`).toEqual([]);
-      continue;
-    }
-    expect(got.length, `${context}: ${id} handed out ${got.length} times`).toBe(1);
-    const output = got[0]!;
-    if (mode === 'intent') {
-      expect(output.type).toBe('transaction');
-      continue;
-    }
-    const lost = [...items.values()].filter((r) => withheldSet.has(r));
-    if (lost.length === 0) {
-      expect(output.type, `${context}: ${id}`).toBe('images');
-      if (output.type !== 'images') continue;
-      for (const action of output.actions) {
-        if (action.kind === 'put' || action.kind === 'update') {
-          expect(action.image, `${context}: ${id} #${action.index}`).toBeDefined();
-          if (action.entity === 'Counter') {
-            const record = [...items.values()].find((r) => r.dynamodb!.NewImage!.__edb_e__!.S === 'Counter')!;
-            expect(action.image?.eventCount).toBe(Number(record.dynamodb!.NewImage!.eventCount!.N));
-          }
-        } else {
-          expect(action.image).toBeUndefined();
-        }
-      }
-    } else {
-      expect(output.type, `${context}: ${id} lost ${lost.length} item records`).toBe('incomplete');
-      if (output.type !== 'incomplete') continue;
-      expect(output.missing).toHaveLength(lost.length);
-    }
-  }
-  if (mode === 'image') {
-    // Per-item order: complete image events of the transactions that wrote an item, in its order.
-    const position = new Map(outputs.map((o, i) => [o.transactionId, i]));
-    for (const [item, writers] of itemOrder) {
-      const emitted = writers.filter((id) => byId.get(id)?.[0]?.type === 'images');
-      const positions = emitted.map((id) => position.get(id)!);
-      expect(positions, `${context}: order on ${item}`).toEqual([...positions].sort((a, b) => a - b));
-    }
-  }
-}
-
 describe.each(['image', 'intent'] as const)('%s feed over seeds', (mode) => {
   test(`${SEEDS} seeds: exactly once and whole, incomplete exactly when a record is withheld, nothing invented${mode === 'image' ? ', per-item order' : ''}`, async () => {
     for (let seed = SEED_START; seed < SEED_START + SEEDS; seed++) {
       const { outputs, injector, pending } = await replay(mode, seed);
-      check(mode, seed, outputs, injector.withheld as StreamRecord[]);
+      checkOutputs(truth, mode, `seed ${seed} (${mode})`, outputs, injector.withheld as StreamRecord[]);
       expect(pending, `seed ${seed}: nothing left waiting`).toBe(0);
       const f = figures[mode];
       f.seeds++;
@@ -199,7 +128,7 @@ test('a moving clock: every transaction still comes out once, as an event or an 
     await consumer.tick(now + 1_000);
     const ids = outputs.map((o) => o.transactionId);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual([...truth.keys()].sort());
+    expect([...ids].sort()).toEqual([...truth.transactions.keys()].sort());
     expect(consumer.assembler.pending).toBe(0);
   }
 });
