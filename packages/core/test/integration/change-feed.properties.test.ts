@@ -11,7 +11,7 @@
  * - nothing is handed out that did not commit (no event invented);
  * - image events of transactions that wrote the same item come in the order of its records.
  *
- * Seeds: DYNATX_FEED_SEEDS (default 120 per mode), starting at DYNATX_FEED_SEED_START (1).
+ * Seeds: DYNATX_FEED_SEEDS (default 300 per mode), starting at DYNATX_FEED_SEED_START (1).
  */
 import { injectStreamFaults } from '@dynatx/testing';
 import { useTable } from '@dynatx/testing/vitest';
@@ -34,7 +34,7 @@ const table = useTable([Event, Counter, Tenant], { stream: 'NEW_AND_OLD_IMAGES' 
 const feed = () => changeFeed({ name: 'props', table: table.tableName, entities });
 type Output = FeedOutput<typeof entities>;
 
-const SEEDS = Number(process.env.DYNATX_FEED_SEEDS ?? 120);
+const SEEDS = Number(process.env.DYNATX_FEED_SEEDS ?? 300);
 const SEED_START = Number(process.env.DYNATX_FEED_SEED_START ?? 1);
 const TRANSACTIONS = Number(process.env.DYNATX_FEED_TRANSACTIONS ?? 80);
 const WAIT_MS = 1_000;
