@@ -43,6 +43,7 @@ export interface AuditConsumer {
   stop(): Promise<void>;
 }
 
+/** Where the audit consumer reads, and where its lines go. */
 export interface AuditConsumerOptions {
   readonly feed: ChangeFeed<typeof AUDIT_ENTITIES>;
   readonly mode: 'image' | 'intent';
