@@ -287,9 +287,12 @@ export function feedStreamHandler<Entities extends readonly AnyEntity[]>(
   /** Whether the transaction that wrote an item before is still to come out (image feed order). */
   async function predecessorWaits(previous: string): Promise<boolean> {
     const items = await partsOf(previous);
-    if (items.length === 0 || resolvedStatus(items)) return false;
-    // Parts that never became a transaction of this feed (another feed's) stop holding after twice the wait.
-    return now() - firstSeenOf(items.filter((i) => i[sk]?.S !== undefined && !i[sk]!.S!.startsWith('waiter#'))) < 2 * waitMs;
+    if (resolvedStatus(items)) return false;
+    const parts = items.filter((i) => i.firstSeenAt?.N !== undefined);
+    // Nothing of it arrived: not a transaction of this feed that is still to come out (long
+    // gone, or another feed's). Parts that never became one stop holding after twice the wait.
+    if (parts.length === 0) return false;
+    return now() - firstSeenOf(parts) < 2 * waitMs;
   }
 
   /**
@@ -349,9 +352,13 @@ export function feedStreamHandler<Entities extends readonly AnyEntity[]>(
   async function sweep() {
     const due = await query(openKey, { below: String(now() - waitMs).padStart(16, '0'), limit: 25 });
     for (const entry of due) {
-      const outcome = await tryComplete(entry.transactionId!.S!);
-      if (outcome === 'resolved' || outcome === 'dropped') {
-        await client.send(new DeleteItemCommand({ TableName: stateTable, Key: { [pk]: entry[pk]!, [sk]: entry[sk]! } }));
+      const transactionId = entry.transactionId!.S!;
+      const outcome = await tryComplete(transactionId);
+      await client.send(new DeleteItemCommand({ TableName: stateTable, Key: { [pk]: entry[pk]!, [sk]: entry[sk]! } }));
+      // Still waiting (for an earlier transaction, or for a claim another delivery holds): to
+      // the back of the list, so that the oldest 25 cannot keep the rest from being swept.
+      if (outcome === 'pending' || outcome === 'busy') {
+        await putOnce({ [pk]: { S: openKey }, [sk]: { S: `${String(now()).padStart(16, '0')}#${transactionId}` } }, { transactionId: { S: transactionId } });
       }
     }
   }

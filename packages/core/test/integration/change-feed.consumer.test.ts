@@ -166,6 +166,45 @@ describe('the intent feed', () => {
     expect(Object.keys(store.saved!.checkpoints)).toHaveLength(1);
   });
 
+  test('a handler that throws: the poller stops, and the next round hands the event out again from the saved checkpoint', async () => {
+    const tenant = tenantName();
+    await seedTenant(tenant);
+    const store = memoryCheckpointStore();
+    const delivered: string[] = [];
+    let failOnce = true;
+    const poller = createFeedPoller(feed(), {
+      streams,
+      dynamodb: table.client,
+      checkpoints: store,
+      onEvent: (o) => {
+        if (o.transactionId === `${tenant}-b` && failOnce) {
+          failOnce = false;
+          throw new Error('the handler failed');
+        }
+        delivered.push(o.transactionId);
+      },
+    });
+    await append(tenant, 'e1').execute(table.client, { transactionId: `${tenant}-a` });
+    await append(tenant, 'e2').execute(table.client, { transactionId: `${tenant}-b` });
+    await append(tenant, 'e3').execute(table.client, { transactionId: `${tenant}-c` });
+    let failures = 0;
+    const deadline = Date.now() + 20_000;
+    while (!delivered.includes(`${tenant}-c`) && Date.now() < deadline) {
+      try {
+        await poller.pollOnce();
+      } catch (error) {
+        expect((error as Error).message).toBe('the handler failed');
+        expect(poller.consumer).toBeUndefined();
+        failures++;
+      }
+    }
+    expect(failures).toBe(1);
+    const mine = delivered.filter((id) => id.startsWith(`${tenant}-`));
+    // At least once to the handler: what came before the failure in its batch may come again; nothing is lost.
+    expect([...new Set(mine)]).toEqual([`${tenant}-a`, `${tenant}-b`, `${tenant}-c`]);
+    expect(mine.filter((id) => id === `${tenant}-b`)).toHaveLength(1);
+  });
+
   test('an iterator refused by the stream (expired, trimmed, unknown shard) is acquired again after the last record read', async () => {
     const tenant = tenantName();
     await seedTenant(tenant);
