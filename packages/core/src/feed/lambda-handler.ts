@@ -4,16 +4,21 @@
  * table of yours.
  *
  * Configure the event source mapping with `FunctionResponseTypes: ['ReportBatchItemFailures']`
- * (the handler returns `batchItemFailures`), and a retry budget that outlasts `waitMs` (for
- * example `MaximumRetryAttempts: -1`): a manifest whose transaction cannot be handed out yet is
- * reported as failed, and Lambda reads the shard again from it.
+ * (the handler returns `batchItemFailures`) and a retry budget that outlasts `leaseMs` (for
+ * example `MaximumRetryAttempts: -1`): a record is reported as failed when your function threw
+ * for its transaction, when the state table failed, or while another delivery holds the
+ * transaction's claim; Lambda then reads the shard again from it.
  *
  * The state table needs a string partition key and a string sort key (default `pk`/`sk`), and
  * TTL on `ttl` to clean up. Per transaction it holds, under
  * `pk = dynatx#consumer#<consumer>#feed#<feed>#tx#<transactionId>`:
  * - `sk = claim`: who hands the transaction out, and whether it is done: `claimed` (with a
- *   lease), `done` or `incomplete`;
- * - image feed: `sk = manifest` and `sk = item#<table|key>`, the records that arrived so far.
+ *   lease and an attempt count), `done` or `incomplete`;
+ * - image feed: `sk = manifest` and `sk = item#<table|key>`, the records that arrived so far
+ *   (with when each arrived), and `sk = waiter#<id>` for each later transaction on one of its
+ *   items that waits for it.
+ * The image feed also keeps an open list, `pk = dynatx#consumer#<consumer>#feed#<feed>#open`,
+ * `sk = <arrival ms>#<transactionId>`, that the sweep reads oldest first.
  */
 import { DeleteItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
@@ -44,7 +49,7 @@ export interface FeedStreamHandlerOptions<Entities extends readonly AnyEntity[]>
   readonly consumer: string;
   /** Default `intent`. */
   readonly mode?: FeedMode;
-  /** Your function: called once per transaction, awaited; a throw makes the manifest's record fail and be retried. */
+  /** Your function: called once per transaction (more only after a failure or death inside it), awaited; a throw makes the record that brought the transaction fail and be retried. */
   readonly onEvent: (output: FeedOutput<Entities>, info: FeedDeliveryInfo) => unknown;
   /**
    * Image feed: how long a transaction may wait for its item records before it is reported
@@ -95,7 +100,8 @@ const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
  *   retried batch) never both run your function for it while the claim holds, and a done
  *   transaction is never handed out again.
  * - It is handed out at least once: if your function throws, the claim is released and the
- *   manifest's record fails, so Lambda retries; if the invocation dies inside your function
+ *   record that brought the transaction fails, so Lambda retries (a sweep retries the ones it
+ *   found itself); if the invocation dies inside your function
  *   (timeout, crash), the claim's lease runs out and a later delivery takes it over
  *   (`info.attempt > 1`). So your function may *run* more than once for a transaction when it
  *   failed or died before returning: make its effects idempotent by `transactionId` (or write
