@@ -88,3 +88,16 @@ describe('options', () => {
     expect(store.saves).toBe(1);
   });
 });
+
+describe('item ids', () => {
+  test('a record key and a manifest key name the same item, whatever the key types and the source', async () => {
+    const { itemKeyOf, itemKeyOfRecord } = await import('../src/feed/stream-records.js');
+    const bytes = new Uint8Array([1, 2, 250]);
+    const fromManifest = itemKeyOf('t', { pk: 'a#1', sk: 12, bin: bytes });
+    expect(itemKeyOfRecord('t', { sk: { N: '12' }, pk: { S: 'a#1' }, bin: { B: bytes } })).toBe(fromManifest);
+    // A Lambda event carries binary values as base64 text.
+    expect(itemKeyOfRecord('t', { pk: { S: 'a#1' }, sk: { N: '12' }, bin: { B: Buffer.from(bytes).toString('base64') } })).toBe(fromManifest);
+    expect(itemKeyOfRecord('other', { pk: { S: 'a#1' }, sk: { N: '12' }, bin: { B: bytes } })).not.toBe(fromManifest);
+    expect(itemKeyOf('t', { pk: '12' })).not.toBe(itemKeyOf('t', { pk: 12 }));
+  });
+});

@@ -53,7 +53,9 @@ export interface FeedConsumerState {
   /**
    * Transactions already handed out (events and incomplete reports) some of whose records lie
    * after a checkpoint, so may come again; each with the last sequence number of its records
-   * per shard. Dropped once every checkpoint has passed them.
+   * per shard. Dropped once every checkpoint has passed them. So its size is the traffic
+   * since the oldest record that a waiting transaction holds: at most `waitMs` of it in the
+   * image feed, next to nothing in the intent feed. It is saved after every batch.
    */
   readonly emitted: readonly { readonly transactionId: string; readonly through: Readonly<Record<string, string>> }[];
   /** Shards read to their end (closed shards). */

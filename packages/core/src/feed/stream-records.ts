@@ -124,7 +124,7 @@ export function decodeRecord(feed: ChangeFeed, record: StreamRecord, table: stri
     kind: 'item',
     change: {
       transactionId,
-      itemKey: itemKeyOf(table ?? feed.table, unmarshal(keys)),
+      itemKey: itemKeyOfRecord(table ?? feed.table, keys),
       eventName: record.eventName as 'INSERT' | 'MODIFY',
       newImage: image,
       oldImage: data?.OldImage,
@@ -158,6 +158,19 @@ export function itemKeyOf(table: string, keyFields: Readonly<Record<string, unkn
     .sort()
     .map((field) => `${field}=${keyText(keyFields[field])}`);
   return [table, ...parts].join('|');
+}
+
+/**
+ * The same id from a record's Keys (attribute values). Binary key values come as bytes from the
+ * SDK and as base64 text in a Lambda event: both give the same id.
+ */
+export function itemKeyOfRecord(table: string, keys: StreamImage): string {
+  const plain: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(keys)) {
+    const binary = (value as { B?: unknown }).B;
+    plain[field] = typeof binary === 'string' ? Buffer.from(binary, 'base64') : unmarshal({ [field]: value })[field];
+  }
+  return itemKeyOf(table, plain);
 }
 
 function keyText(value: unknown): string {

@@ -96,7 +96,11 @@ async function replay(mode: FeedMode, seed: number) {
 describe.each(['image', 'intent'] as const)('%s feed over seeds', (mode) => {
   test(`${SEEDS} seeds: exactly once and whole, incomplete exactly when a record is withheld, nothing invented${mode === 'image' ? ', per-item order' : ''}`, async () => {
     for (let seed = SEED_START; seed < SEED_START + SEEDS; seed++) {
+      const started = Date.now();
       const { outputs, injector, pending } = await replay(mode, seed);
+      if (process.env.DYNATX_FEED_TIMING) console.log(`seed ${seed} (${mode}): ${Date.now() - started} ms`);
+      // Let vitest's worker talk to its main process between seeds (a long run of microtasks starves it).
+      await new Promise((resolve) => setImmediate(resolve));
       checkOutputs(truth, mode, `seed ${seed} (${mode})`, outputs, injector.withheld as StreamRecord[]);
       expect(pending, `seed ${seed}: nothing left waiting`).toBe(0);
       const f = figures[mode];
@@ -108,8 +112,10 @@ describe.each(['image', 'intent'] as const)('%s feed over seeds', (mode) => {
       f.events += outputs.filter((o) => o.type !== 'incomplete').length;
       f.incomplete += outputs.filter((o) => o.type === 'incomplete').length;
     }
-    expect(figures[mode].restarts).toBeGreaterThan(0);
-    if (mode === 'image') expect(figures[mode].incomplete).toBeGreaterThan(0);
+    if (SEEDS >= 20) {
+      expect(figures[mode].restarts).toBeGreaterThan(0);
+      if (mode === 'image') expect(figures[mode].incomplete).toBeGreaterThan(0);
+    }
   }, 600_000);
 });
 
