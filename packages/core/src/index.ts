@@ -78,3 +78,27 @@ export {
   TransactionIdReusedError,
 } from './executor/execution-errors.js';
 export type { AttemptFailure } from './executor/execution-errors.js';
+
+// The change feed's consumers: typed events from a table's stream (intent and image feeds),
+// a pure assembler, a poller with checkpoints, and a handler for Lambda stream batches.
+export { FeedAssembler, feedAssembler } from './feed/assembler.js';
+export type { FeedMode, FeedAssemblerOptions, FeedAssemblerStats, FeedConsumerState, StreamBatch } from './feed/assembler.js';
+export { FeedConsumer, openFeedConsumer, memoryCheckpointStore } from './feed/consumer.js';
+export type { FeedCheckpointStore, MemoryCheckpointStore, FeedConsumerOptions } from './feed/consumer.js';
+export { createFeedPoller } from './feed/poller.js';
+export type { FeedPoller, FeedPollerOptions, FeedPollRound } from './feed/poller.js';
+export type {
+  FeedAction,
+  FeedActionOf,
+  FeedImageAction,
+  FeedImageActionOf,
+  FeedTransactionEvent,
+  FeedImagesEvent,
+  FeedIncompleteReport,
+  FeedOutput,
+  FeedEntities,
+} from './feed/events.js';
+export { feedStreamHandler } from './feed/lambda-handler.js';
+export type { FeedStreamHandlerOptions, FeedStreamEvent, FeedStreamBatchResponse, FeedDeliveryInfo } from './feed/lambda-handler.js';
+export { compareSequence } from './feed/stream-records.js';
+export type { StreamRecord, StreamImage, StreamAttributeValue, StreamsClientLike } from './feed/stream-records.js';

@@ -64,13 +64,18 @@ describe.concurrent('the demo from the command line, as the README says', () => 
     expect(faultLine?.[1]).toContain(`${expected.injected.lostResponse} lostResponse`);
     expect(Number(faultLine?.[2])).toBe(expected.attempts);
     expect(output).toContain('fault rates per attempt: 0.2 transactionConflict, 0.1 lostResponse; seed 7');
+    // The change feed consumer printed each committed append with its counter change.
+    const received = output.split('\n').filter((l) => /^\s*▸ \S+ evt-\d{5} \w+ by \w+: eventCount \d+ -> \d+$/.test(l));
+    const committed = Number(/Change feed \(image feed, read from the table's stream\): (\d+) events for (\d+) committed appends/.exec(output)?.[2]);
+    expect(received.length, output).toBe(committed);
+    expect(committed).toBeGreaterThan(20);
   });
 
   test('--help lists the options and exits 0', { timeout: 60_000 }, async () => {
     const { code, output } = await run('npm', ['run', 'demo', '--', '--help']);
     expect(code, output).toBe(0);
     expect(output).toContain('Usage (from the repository root):  npm run demo -- [options]');
-    for (const flag of ['--events N', '--tenants N', '--concurrency N', '--conflict-rate P', '--lost-response-rate P', '--seed N']) {
+    for (const flag of ['--events N', '--tenants N', '--concurrency N', '--conflict-rate P', '--lost-response-rate P', '--seed N', '--consumer MODE', '--show-events N']) {
       expect(output).toContain(flag);
     }
     expect(output).not.toContain('Starting DynamoDB Local');

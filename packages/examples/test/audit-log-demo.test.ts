@@ -1,12 +1,14 @@
 /** The README's demo, at a reduced size, with its invariants asserted. */
+import { useDynamoDB } from '@dynatx/testing/vitest';
 import { expect, test } from 'vitest';
 import { parseDemoArgs, USAGE } from '../src/audit-log/cli.js';
 import { formatReport } from '../src/audit-log/report.js';
 import { demoTenants, runAuditLogDemo } from '../src/audit-log/run-demo.js';
 import { expectedFaults } from './audit-log-expected.js';
 
-test('the audit-log demo: every tenant agrees, the suspended one is refused, faults are survived', async () => {
+test('the audit-log demo: every tenant agrees, the suspended one is refused, faults are survived, the feed delivers each committed append once', async () => {
   const progress: number[] = [];
+  const feedLines: string[] = [];
   const report = await runAuditLogDemo({
     events: 80,
     concurrency: 16,
@@ -14,6 +16,7 @@ test('the audit-log demo: every tenant agrees, the suspended one is refused, fau
     lostResponseRate: 0.1,
     seed: 2024,
     onProgress: (done) => progress.push(done),
+    onFeedEvent: (line) => feedLines.push(line),
   });
   expect(report.invariants.filter((i) => !i.ok)).toEqual([]);
   expect(report.tenants.map((t) => [t.tenant, t.eventsStored, t.eventCount])).toEqual([
@@ -34,10 +37,37 @@ test('the audit-log demo: every tenant agrees, the suspended one is refused, fau
   expect(report.retriesByReason.Timeout).toBe(expected.injected.lostResponse);
   expect(report.consumedCapacityUnits).toBeGreaterThan(0);
   expect(progress).toHaveLength(80);
+  // The change feed: one event per committed append (60), none for the 20 cancelled ones.
+  expect(report.feed).toMatchObject({ mode: 'image', received: 60, committedAppends: 60, cancelledAppends: 20, missing: 0, duplicates: 0, notWhole: 0, incomplete: 0, cancelledReceived: 0, unexpected: 0 });
+  expect(feedLines).toHaveLength(60);
+  expect(feedLines.filter((l) => l.startsWith('umbrella '))).toEqual([]);
+  // Each tenant's counter changes come in order, one by one: 0 -> 1, 1 -> 2, ...
+  for (const tenant of ['acme', 'globex', 'initech']) {
+    const changes = feedLines.filter((l) => l.startsWith(`${tenant} `)).map((l) => /eventCount (\d+) -> (\d+)$/.exec(l)!.slice(1).map(Number));
+    expect(changes).toEqual(Array.from({ length: 20 }, (_, i) => [i, i + 1]));
+  }
+  expect(feedLines[0]).toMatch(/^\w+ evt-\d{5} (login|logout|export|settings) by \w+: eventCount \d+ -> \d+$/);
   const text = formatReport(report);
   expect(text).toContain('All invariants hold');
   expect(text).toContain('action "tenant is active" on Tenant{tenant:umbrella}: ConditionalCheckFailed');
   expect(text).toContain('seed 2024 (--seed 2024 gives the same faults)');
+  expect(text).toContain('Change feed (image feed, read from the table\'s stream): 60 events for 60 committed appends, none for the 20 cancelled ones');
+}, 120_000);
+
+// One engine for the shorter runs below (the first run starts its own, as the README's does).
+const dynamodb = useDynamoDB();
+
+test('the demo with the intent feed, and with the feed off', async () => {
+  const endpoint = dynamodb.endpoint;
+  const lines: string[] = [];
+  const intent = await runAuditLogDemo({ events: 24, concurrency: 8, conflictRate: 0.1, lostResponseRate: 0.1, seed: 5, endpoint, consumer: 'intent', onFeedEvent: (l) => lines.push(l) });
+  expect(intent.invariants.filter((i) => !i.ok)).toEqual([]);
+  expect(intent.feed).toMatchObject({ mode: 'intent', received: 18, committedAppends: 18, cancelledReceived: 0, notWhole: 0 });
+  expect(lines[0]).toMatch(/: eventCount \+1$/);
+  const off = await runAuditLogDemo({ events: 8, concurrency: 4, conflictRate: 0, lostResponseRate: 0, seed: 5, endpoint, consumer: 'off' });
+  expect(off.feed).toBeUndefined();
+  expect(off.invariants.filter((i) => !i.ok)).toEqual([]);
+  expect(formatReport(off)).toContain('Change feed: off (--consumer off)');
 }, 120_000);
 
 test('tenants: the first four keep their names, every 4th is suspended, more get numbers', () => {
@@ -64,18 +94,20 @@ test('the command line: defaults, every flag, a leading --, and clear refusals',
       lostResponseRate: 0.04,
       seed: undefined,
       endpoint: undefined,
+      consumer: 'image',
+      showEvents: undefined,
     },
   });
-  const all = ['--events', '1000', '--tenants', '6', '--concurrency', '8', '--conflict-rate', '0.2', '--lost-response-rate=.05', '--seed', '42'];
+  const all = ['--events', '1000', '--tenants', '6', '--concurrency', '8', '--conflict-rate', '0.2', '--lost-response-rate=.05', '--seed', '42', '--consumer', 'intent', '--show-events', '5'];
   expect(parseDemoArgs(all)).toEqual({
     help: false,
-    settings: { events: 1000, tenants: 6, concurrency: 8, conflictRate: 0.2, lostResponseRate: 0.05, seed: 42, endpoint: undefined },
+    settings: { events: 1000, tenants: 6, concurrency: 8, conflictRate: 0.2, lostResponseRate: 0.05, seed: 42, endpoint: undefined, consumer: 'intent', showEvents: 5 },
   });
   // `pnpm run demo -- --events 1000` hands the `--` over.
   expect(parseDemoArgs(['--', ...all])).toEqual(parseDemoArgs(all));
   expect(parseDemoArgs(['--help'])).toEqual({ help: true });
   expect(parseDemoArgs(['-h'])).toEqual({ help: true });
-  for (const flag of ['--events', '--tenants', '--concurrency', '--conflict-rate', '--lost-response-rate', '--seed', '--endpoint', '--help']) {
+  for (const flag of ['--events', '--tenants', '--concurrency', '--conflict-rate', '--lost-response-rate', '--seed', '--endpoint', '--consumer', '--show-events', '--help']) {
     expect(USAGE).toContain(flag);
   }
 
@@ -104,4 +136,7 @@ test('the command line: defaults, every flag, a leading --, and clear refusals',
   expect(refusal(['1000'])).toMatch(/unexpected argument "1000" \(every option is a --flag/);
   expect(refusal(['--help=yes'])).toBe('DemoUsageError: --help does not take a value');
   expect(refusal(['--endpoint', ''])).toMatch(/--endpoint needs a URL/);
+  expect(refusal(['--consumer', 'lambda'])).toBe('DemoUsageError: --consumer must be image, intent or off, got "lambda"');
+  expect(refusal(['--show-events', 'all'])).toMatch(/--show-events must be a whole number from 0/);
+  expect(parseDemoArgs(['--consumer', 'off', '--show-events', '0'])).toMatchObject({ settings: { consumer: 'off', showEvents: 0 } });
 });

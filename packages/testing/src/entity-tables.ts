@@ -11,15 +11,25 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readEntityKeyLayout, type AnyEntity, type EntityIndexKeys, type KeyAttributeType } from './entity-model.js';
 
+/** What a table's stream records carry (DynamoDB's StreamViewType). */
+export type TableStreamView = 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+
 export interface TableForOptions {
   /** Overrides the table name configured on the entities. */
   tableName?: string;
+  /**
+   * Enable DynamoDB Streams on the table: `true` for NEW_AND_OLD_IMAGES (what dynatx's change
+   * feed consumers read best), or a view type. Default: no stream.
+   */
+  stream?: boolean | TableStreamView;
 }
 
 export interface TestTable {
   readonly tableName: string;
   /** What was sent to CreateTable, for assertions and debugging. */
   readonly definition: CreateTableCommandInput;
+  /** The ARN of the table's stream, when it was created with `stream`. */
+  readonly streamArn: string | undefined;
   /** Deletes the table and waits until it is gone; a missing table is fine. */
   drop(): Promise<void>;
 }
@@ -97,6 +107,8 @@ export function tableDefinitionFor(
     KeySchema: keySchema(first.primary),
   };
   // DynamoDB rejects an empty GlobalSecondaryIndexes list, so it is only set when there is one.
+  const stream = streamView(options.stream);
+  if (stream !== undefined) definition.StreamSpecification = { StreamEnabled: true, StreamViewType: stream };
   if (gsis.size > 0) {
     definition.GlobalSecondaryIndexes = [...gsis.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -131,11 +143,27 @@ export async function createTableFor(
     await client.send(new CreateTableCommand(definition));
   }
   await waitUntilActive(client, tableName);
+  const streamArn =
+    definition.StreamSpecification === undefined
+      ? undefined
+      : (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.LatestStreamArn;
   return {
     tableName,
     definition,
+    streamArn,
     drop: () => deleteTableAndWait(client, tableName),
   };
+}
+
+const STREAM_VIEWS: readonly TableStreamView[] = ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'];
+
+function streamView(stream: TableForOptions['stream']): TableStreamView | undefined {
+  if (stream === undefined || stream === false) return undefined;
+  if (stream === true) return 'NEW_AND_OLD_IMAGES';
+  if (!STREAM_VIEWS.includes(stream)) {
+    throw new Error(`stream must be true, false or one of ${STREAM_VIEWS.join(', ')}; got ${JSON.stringify(stream)}`);
+  }
+  return stream;
 }
 
 async function deleteTableAndWait(client: DynamoDBClient, tableName: string): Promise<void> {

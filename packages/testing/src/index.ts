@@ -25,6 +25,7 @@ export {
   entityTableName,
   tableDefinitionFor,
   type TableForOptions,
+  type TableStreamView,
   type TestTable,
 } from './entity-tables.js';
 export {
@@ -41,3 +42,12 @@ export {
   type InjectedFaultRecord,
   type InjectFaultsOptions,
 } from './fault-injection.js';
+export {
+  compareSequenceNumbers,
+  injectStreamFaults,
+  type StreamDelivery,
+  type StreamFaultInjector,
+  type StreamFaultLog,
+  type StreamFaultOptions,
+  type StreamRecordLike,
+} from './stream-faults.js';

@@ -8,7 +8,7 @@ import {
   type StartDynamoDBLocalOptions,
 } from './dynamodb-local.js';
 import type { AnyEntity } from './entity-model.js';
-import { createTableFor, entityTableName, type TestTable } from './entity-tables.js';
+import { createTableFor, entityTableName, type TableForOptions, type TestTable } from './entity-tables.js';
 
 type VitestHooks = Pick<typeof import('vitest'), 'afterAll' | 'beforeAll' | 'inject'>;
 
@@ -149,11 +149,15 @@ export interface UseTableOptions {
   retarget?: boolean;
   /** Share one DynamoDB between several useTable calls in a file; by default each call uses its own useDynamoDB(). */
   dynamodb?: DynamoDBTestHandle;
+  /** Enable DynamoDB Streams on the table (see createTableFor): `true` for NEW_AND_OLD_IMAGES, or a view type. */
+  stream?: TableForOptions['stream'];
 }
 
 /** A DynamoDBTestHandle for a fresh table of the given entities. */
 export interface TestTableHandle extends DynamoDBTestHandle {
   readonly tableName: string;
+  /** The table's stream ARN when it was created with `stream` (inside tests and hooks). */
+  readonly streamArn: string | undefined;
 }
 
 /** ElectroDB keeps its client in `entity.client` (undefined until one is set). */
@@ -170,7 +174,7 @@ export function useTable(entities: readonly AnyEntity[], options: UseTableOption
   const previous = new Map<EntityWithClient, { tableName: string | undefined; client: unknown }>();
 
   beforeAll(async () => {
-    table = await createTableFor(dynamodb.client, entities, { tableName });
+    table = await createTableFor(dynamodb.client, entities, { tableName, stream: options.stream });
     if (retarget) {
       for (const entity of entities as readonly EntityWithClient[]) {
         if (!previous.has(entity)) previous.set(entity, { tableName: entity.getTableName(), client: entity.client });
@@ -201,6 +205,10 @@ export function useTable(entities: readonly AnyEntity[], options: UseTableOption
 
   return {
     tableName,
+    get streamArn() {
+      if (table === undefined) throw new Error('useTable(): streamArn is known once beforeAll has created the table; read it inside tests or hooks');
+      return table.streamArn;
+    },
     get endpoint() {
       return dynamodb.endpoint;
     },

@@ -54,6 +54,7 @@ export interface ChangeFeedOptions<Entities extends readonly AnyEntity[]> {
 
 declare const feedEntities: unique symbol;
 
+/** A change feed made by changeFeed(): what `tx({ feed })` records transactions in, and what consumers read. */
 export interface ChangeFeed<Entities extends readonly AnyEntity[] = readonly AnyEntity[]> {
   readonly name: string;
   readonly table: string;
@@ -69,10 +70,13 @@ export interface ChangeFeed<Entities extends readonly AnyEntity[] = readonly Any
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly manifestEntity: Entity<any, any, any, any>;
+  /** The entities given to changeFeed(): consumers format keys, items and images with them. */
+  readonly entities: Entities;
   /** Type-only: the entities of the feed's events. */
   readonly [feedEntities]?: Entities;
 }
 
+/** The ElectroDB entity name of manifest items (`__edb_e__`), by which consumers recognise them in a stream. */
 export const MANIFEST_ENTITY = 'dynatx.manifest';
 const SEVEN_DAYS = 7 * 24 * 60 * 60;
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -124,6 +128,7 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
     include: Object.freeze({ putItems: options.include?.putItems === true, updates: options.include?.updates === true }),
     marker,
     manifestEntity,
+    entities: Object.freeze([...options.entities]) as unknown as Entities,
   }) as unknown as ChangeFeed<Entities>;
   feeds.add(feed);
   return feed;
@@ -132,6 +137,7 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
 /** Feeds made by changeFeed(); a look-alike object is refused. */
 const feeds = new WeakSet<object>();
 
+/** True for a feed made by changeFeed() (a look-alike object is not one). */
 export function isChangeFeed(value: unknown): value is ChangeFeed {
   return typeof value === 'object' && value !== null && feeds.has(value);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ActionNode, PutNode, UpdateNode } from '../nodes/action-node.js';
 import type { ChangeFeed } from './change-feed.js';
+import type { AnyEntity } from '../schema/entity-types.js';
 import { parsePut } from '../parser/action-parser.js';
 import { compileUpdate } from '../compiler/update-compiler.js';
 import { ExpressionContext } from '../compiler/expression-context.js';
@@ -26,6 +27,8 @@ export interface ManifestAction {
   readonly kind: ActionNode['kind'];
   readonly verb: ActionNode['verb'];
   readonly entity: string;
+  /** The entity's ElectroDB service: with `entity`, names the entity unambiguously. */
+  readonly service: string;
   readonly table: string;
   readonly label?: string;
   /** The key composites, as the caller gave them. */
@@ -98,6 +101,7 @@ function describe(action: ActionNode, index: number, feed: ChangeFeed): Manifest
     kind: action.kind,
     verb: action.verb,
     entity: action.entity.name,
+    service: (action.entity.entity as AnyEntity).schema.model.service,
     table: action.table,
     key: { ...action.keyComposites },
     keyFields: unmarshalItem(action.key),

@@ -13,6 +13,10 @@ export interface DemoSettings {
   /** Undefined: a random seed, reported at the end. */
   readonly seed: number | undefined;
   readonly endpoint: string | undefined;
+  /** The change feed consumer: `image` (events with their stored rows), `intent` (from the manifests) or `off`. */
+  readonly consumer: 'image' | 'intent' | 'off';
+  /** How many received events to print (undefined: every one). */
+  readonly showEvents: number | undefined;
 }
 
 /** A flag the demo does not accept, or a value out of range. */
@@ -26,6 +30,7 @@ export const DEFAULTS = {
   concurrency: 16,
   conflictRate: 0.1,
   lostResponseRate: 0.04,
+  consumer: 'image',
 } as const;
 
 export const LIMITS = {
@@ -35,12 +40,15 @@ export const LIMITS = {
   /** Per fault kind and for both together: above it, appends would run out of retries. */
   faultRate: 0.5,
   seed: 2 ** 32 - 1,
+  showEvents: 1_000_000,
 } as const;
 
 export const USAGE = `The audit-log demo: concurrent appends of audit events, each one transaction (the event, the
 tenant's eventCount + 1, a check that the tenant is active), with injected transaction
 conflicts and lost responses, against a DynamoDB Local it starts itself. At the end every
-tenant's stored events must equal its eventCount.
+tenant's stored events must equal its eventCount. Meanwhile a consumer reads the table's stream
+(dynatx's change feed) and prints each appended event with the counter change it committed
+with; every committed append must arrive exactly once and whole, and no cancelled one at all.
 
 Usage (from the repository root):  npm run demo -- [options]
    or (in packages/examples, built): node dist/audit-log/demo.js [options]
@@ -58,6 +66,11 @@ Options:
   --seed N                 seed of the fault decisions (0-${LIMITS.seed}); the same seed gives the
                            same faults. Default: a random one, printed at the end
   --endpoint URL           use the DynamoDB at this URL (http://host:port) instead of starting one
+  --consumer MODE          the change feed consumer: image (each event with its stored row and
+                           counter change, default), intent (from the transactions' manifests
+                           alone) or off
+  --show-events N          print the first N events the consumer receives (0-${LIMITS.showEvents});
+                           default: every one
   -h, --help               print this help and exit
 
 Exit status: 0 when every invariant holds, 1 when one is broken, 2 when the demo could not
@@ -86,6 +99,8 @@ export function parseDemoArgs(argv: readonly string[]): ParsedCommandLine {
         'lost-response-rate': { type: 'string' },
         seed: { type: 'string' },
         endpoint: { type: 'string' },
+        consumer: { type: 'string' },
+        'show-events': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -104,6 +119,10 @@ export function parseDemoArgs(argv: readonly string[]): ParsedCommandLine {
   }
   const endpoint = values.endpoint as string | undefined;
   if (endpoint !== undefined && endpoint.trim() === '') throw new DemoUsageError('--endpoint needs a URL, such as http://127.0.0.1:8000');
+  const consumer = (values.consumer as string | undefined) ?? DEFAULTS.consumer;
+  if (consumer !== 'image' && consumer !== 'intent' && consumer !== 'off') {
+    throw new DemoUsageError(`--consumer must be image, intent or off, got ${shown(consumer)}`);
+  }
   return {
     help: false,
     settings: {
@@ -114,6 +133,8 @@ export function parseDemoArgs(argv: readonly string[]): ParsedCommandLine {
       lostResponseRate,
       seed: values.seed === undefined ? undefined : whole(values, 'seed', 0, LIMITS.seed, 0),
       endpoint,
+      consumer,
+      showEvents: values['show-events'] === undefined ? undefined : whole(values, 'show-events', 0, LIMITS.showEvents, 0),
     },
   };
 }

@@ -38,6 +38,20 @@ function progress(done: number, total: number) {
   }
 }
 
+// Each event the change feed consumer receives, as it arrives (the first --show-events of them).
+let shown = 0;
+let hidden = 0;
+function feedLine(line: string) {
+  if (settings.showEvents === undefined || shown < settings.showEvents) {
+    shown++;
+    const text = `  ▸ ${line}`;
+    if (tty) process.stdout.write(`\r\x1b[K${text}\n`);
+    else console.log(text);
+  } else {
+    hidden++;
+  }
+}
+
 let report: DemoReport;
 try {
   report = await runAuditLogDemo({
@@ -50,7 +64,10 @@ try {
     endpoint: settings.endpoint,
     onProgress: progress,
     onStep: (line) => console.log(`• ${line}`),
+    consumer: settings.consumer,
+    onFeedEvent: feedLine,
   });
+  if (hidden > 0) console.log(`  ▸ ... and ${hidden} more events (--show-events ${settings.showEvents} printed the first ${shown})`);
 } catch (error) {
   console.error(`\nThe demo could not run: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);

@@ -46,6 +46,20 @@ export function formatReport(report: DemoReport): string {
 
   lines.push('', `Capacity consumed by committed appends: ${report.consumedCapacityUnits.toFixed(1)} capacity units (transactions bill every item twice: prepare, then commit)`);
 
+  const feed = report.feed;
+  if (feed === undefined) {
+    lines.push('', 'Change feed: off (--consumer off)');
+  } else {
+    lines.push(
+      '',
+      `Change feed (${feed.mode} feed, read from the table's stream): ${feed.received} events for ${feed.committedAppends} committed appends, ` +
+        `none for the ${feed.cancelledAppends} cancelled ones${feed.cancelledReceived > 0 ? ` (BUT ${feed.cancelledReceived} arrived)` : ''}`,
+    );
+    lines.push(
+      `  each event came with its stored row and its counter change; all in hand ${feed.drainMs} ms after the last append`,
+    );
+  }
+
   lines.push('', 'Invariants');
   for (const invariant of report.invariants) lines.push(`  ${invariant.ok ? 'ok  ' : 'FAIL'}  ${invariant.name} (${invariant.detail})`);
   const ok = report.invariants.every((i) => i.ok);

@@ -1,15 +1,19 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RetriesExhaustedError, tx } from '@dynatx/core';
 import {
   connectDynamoDB,
   createTableFor,
   injectFaults,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
   probeEndpoint,
   startDynamoDBLocal,
   type DynamoDBLocalHandle,
 } from '@dynatx/testing';
-import { appendEvent, type NewEvent } from './append-event.js';
+import { appendEvent, appendTransactionId, auditFeed, type NewEvent } from './append-event.js';
+import { startAuditConsumer, type AuditConsumer, type FeedReport } from './consumer.js';
 import { AUDIT_TABLE, Counter, Event, Tenant } from './entities.js';
 
 export interface DemoOptions {
@@ -31,6 +35,13 @@ export interface DemoOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Called with a line of narration. */
   readonly onStep?: (line: string) => void;
+  /**
+   * The change feed consumer that reads the table's stream while the appends run: `image`
+   * (default), `intent`, or `off` (no feed: the appends are plain transactions).
+   */
+  readonly consumer?: 'image' | 'intent' | 'off';
+  /** Called with one line per event the consumer receives, e.g. `acme evt-00012 login by bo: eventCount 4 -> 5`. */
+  readonly onFeedEvent?: (line: string) => void;
 }
 
 export interface TenantRow {
@@ -70,6 +81,8 @@ export interface DemoReport {
   readonly failures: readonly string[];
   readonly invariants: readonly Invariant[];
   readonly durationMs: number;
+  /** What the change feed consumer received (undefined with `consumer: 'off'`). */
+  readonly feed: FeedReport | undefined;
 }
 
 const TENANT_NAMES = ['acme', 'globex', 'initech', 'umbrella', 'hooli', 'stark', 'wayne', 'tyrell', 'cyberdyne', 'wonka', 'soylent', 'oscorp'];
@@ -109,6 +122,10 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
   const seedTenants = demoTenants(options.tenants ?? 4);
   let engine: DynamoDBLocalHandle | undefined;
   let client: DynamoDBClient | undefined;
+  let streams: DynamoDBStreamsClient | undefined;
+  let consumer: AuditConsumer | undefined;
+  const mode = options.consumer ?? 'image';
+  const feed = mode === 'off' ? undefined : auditFeed();
   try {
     step(options.endpoint ? `Using DynamoDB at ${options.endpoint}` : 'Starting DynamoDB Local');
     let endpoint: string;
@@ -120,8 +137,8 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
       await probeEndpoint(endpoint, '--endpoint');
     }
     client = (engine ?? connectDynamoDB(endpoint)).createClient();
-    const table = await createTableFor(client, [Tenant, Counter, Event], { tableName: AUDIT_TABLE });
-    step(`Created table '${table.tableName}' from the entities (${endpoint})`);
+    const table = await createTableFor(client, [Tenant, Counter, Event], { tableName: AUDIT_TABLE, stream: feed !== undefined });
+    step(`Created table '${table.tableName}' from the entities (${endpoint})${feed === undefined ? '' : ', with a stream (NEW_AND_OLD_IMAGES)'}`);
     const documents = DynamoDBDocumentClient.from(client);
     for (const entity of [Tenant, Counter, Event]) entity.setClient(documents);
 
@@ -129,6 +146,12 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
       await tx().put(Tenant, t).put(Counter, { tenant: t.tenant, eventCount: 0 }).execute(client);
     }
     step(`Seeded ${seedTenants.length} tenants: ${seedTenants.map((t) => `${t.tenant} (${t.status})`).join(', ')}`);
+
+    if (feed !== undefined) {
+      streams = new DynamoDBStreamsClient({ endpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } });
+      consumer = startAuditConsumer({ feed, mode: mode as 'image' | 'intent', streams, client, streamArn: table.streamArn, onEvent: options.onFeedEvent });
+      step(`Consuming the change feed (${mode} feed) from the table's stream while appending`);
+    }
 
     // Each attempt draws its own fault, from a seeded PRNG: the same seed, the same faults.
     const rates = { transactionConflict: options.conflictRate, lostResponse: options.lostResponseRate };
@@ -154,16 +177,21 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
         actor: ACTORS[(index >> 2) % ACTORS.length]!,
       };
       try {
-        const result = await appendEvent(client!, tenant, event, {
-          retry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 5, maxDelayMs: 100 },
-          returnConsumedCapacity: 'TOTAL',
-        });
+        const result = await appendEvent(
+          client!,
+          tenant,
+          event,
+          { retry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 5, maxDelayMs: 100 }, returnConsumedCapacity: 'TOTAL' },
+          feed,
+        );
         if (result.retries.length > 0) retriedTransactions++;
         for (const retry of result.retries) retriesByReason[retry.reason] = (retriesByReason[retry.reason] ?? 0) + 1;
         if (result.committed) {
           committed.set(tenant, committed.get(tenant)! + 1);
+          consumer?.expect(appendTransactionId(tenant, event.eventId));
           for (const capacity of result.consumedCapacity ?? []) consumedCapacityUnits += capacity.CapacityUnits ?? 0;
         } else {
+          consumer?.expectNever(appendTransactionId(tenant, event.eventId));
           cancellations.push({
             tenant,
             eventId: event.eventId,
@@ -179,6 +207,12 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
       }
     };
     await runPool(options.events, options.concurrency, append);
+    let feedReport: FeedReport | undefined;
+    if (consumer !== undefined) {
+      step('Waiting for the change feed to deliver every committed append');
+      feedReport = await consumer.finish();
+      consumer = undefined;
+    }
 
     step('Reading back every tenant: stored events vs eventCount');
     const tenants: TenantRow[] = [];
@@ -233,6 +267,22 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
         ok: (injected.lostResponse ?? 0) === (retriesByReason.Timeout ?? 0),
         detail: `${injected.lostResponse ?? 0} lost responses, ${retriesByReason.Timeout ?? 0} timeout retries`,
       },
+      ...(feedReport === undefined
+        ? []
+        : [
+            {
+              name: 'change feed: every committed append arrived exactly once, whole (its event and its counter change, +1)',
+              ok: feedReport.missing === 0 && feedReport.duplicates === 0 && feedReport.notWhole === 0 && feedReport.incomplete === 0,
+              detail:
+                `${feedReport.received} received for ${feedReport.committedAppends} committed appends; ${feedReport.missing} missing, ` +
+                `${feedReport.duplicates} twice, ${feedReport.notWhole} not whole, ${feedReport.incomplete} incomplete`,
+            },
+            {
+              name: 'change feed: no cancelled append arrived, and nothing else did',
+              ok: feedReport.cancelledReceived === 0 && feedReport.unexpected === 0,
+              detail: `${feedReport.cancelledAppends} cancelled appends, ${feedReport.cancelledReceived} of them received; ${feedReport.unexpected} unexpected events`,
+            },
+          ]),
     ];
     return {
       seed: faults.seed,
@@ -247,8 +297,11 @@ export async function runAuditLogDemo(options: DemoOptions): Promise<DemoReport>
       failures,
       invariants,
       durationMs: Date.now() - started,
+      feed: feedReport,
     };
   } finally {
+    await consumer?.stop();
+    streams?.destroy();
     client?.destroy();
     if (engine) {
       step('Stopping DynamoDB Local');

@@ -1,0 +1,103 @@
+/**
+ * The change feed consumers' boundaries: `@aws-sdk/client-dynamodb-streams` stays optional (no
+ * declaration file imports it, only the poller loads it, when it runs), and bad options are
+ * refused with typed errors before anything runs.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import {
+  changeFeed,
+  createFeedPoller,
+  DynatxError,
+  feedAssembler,
+  feedStreamHandler,
+  memoryCheckpointStore,
+  openFeedConsumer,
+  type FeedConsumerState,
+} from '../src/index.js';
+import { Counter, Event } from './fixtures/audit-entities.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+
+describe('the streams client is an optional peer dependency', () => {
+  test('no declaration file imports it', () => {
+    const declarations = files(join(root, 'dist')).filter((f) => f.endsWith('.d.ts'));
+    expect(declarations.length).toBeGreaterThan(10);
+    for (const file of declarations) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/(from|import\()\s*['"]@aws-sdk\/client-dynamodb-streams['"]/);
+    }
+  });
+
+  test('only the poller loads it, with a dynamic import', () => {
+    const sources = files(join(root, 'src')).filter((f) => f.endsWith('.ts'));
+    const importers = sources.filter((f) => /['"]@aws-sdk\/client-dynamodb-streams['"]/.test(readFileSync(f, 'utf8').replace(/^\s*(\*|\/\/).*$/gm, '')));
+    expect(importers.map((f) => f.slice(root.length))).toEqual(['src/feed/poller.ts']);
+    expect(readFileSync(join(root, 'src/feed/poller.ts'), 'utf8')).not.toMatch(/^import .*client-dynamodb-streams/m);
+  });
+});
+
+describe('options', () => {
+  const feed = changeFeed({ name: 'opts', table: 'audit', entities: [Event, Counter] });
+  const unmarked = changeFeed({ name: 'opts', table: 'audit', entities: [Event, Counter], marker: false });
+  const refused = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DynatxError);
+      return (error as Error).message;
+    }
+    return 'accepted';
+  };
+
+  test('the assembler', () => {
+    expect(refused(() => feedAssembler(unmarked, { mode: 'image' }))).toMatch(/attaches item records by the marker; feed 'opts' has none/);
+    expect(refused(() => feedAssembler(feed, { mode: 'both' as never }))).toMatch(/mode is 'intent' or 'image'/);
+    expect(refused(() => feedAssembler(feed, { waitMs: -1 }))).toMatch(/waitMs/);
+    const state: FeedConsumerState = { version: 1, feed: 'other', mode: 'intent', checkpoints: {}, emitted: [], finishedShards: [] };
+    expect(refused(() => feedAssembler(feed, { state }))).toMatch(/of feed 'other' in intent mode, not of 'opts'/);
+    expect(refused(() => feedAssembler(feed, { mode: 'image', state: { ...state, feed: 'opts' } }))).toMatch(/in intent mode, not of 'opts' in image mode/);
+    expect(refused(() => feedAssembler(feed).push({ shard: 's', records: [{ eventName: 'INSERT', dynamodb: {} }] }, 0))).toMatch(/no SequenceNumber/);
+    expect(feedAssembler(unmarked).mode).toBe('intent');
+  });
+
+  test('the consumer, the poller and the Lambda handler', async () => {
+    await expect(openFeedConsumer(feed, {} as never)).rejects.toThrow(/needs onEvent/);
+    const streams = { send: async () => ({}) };
+    expect(refused(() => createFeedPoller(feed, { onEvent: () => {} } as never))).toMatch(/streams must be a DynamoDBStreamsClient/);
+    expect(refused(() => createFeedPoller(feed, { streams, onEvent: () => {} }))).toMatch(/give streamArn, or dynamodb/);
+    expect(refused(() => createFeedPoller(feed, { streams, streamArn: 'x', limit: 0, onEvent: () => {} }))).toMatch(/limit must be a whole number from 1 to 1000/);
+    const client = { send: async () => ({}) };
+    expect(refused(() => feedStreamHandler(feed, { client, stateTable: 'state', consumer: 'bad name', onEvent: () => {} }))).toMatch(/consumer must be 1-64/);
+    expect(refused(() => feedStreamHandler(unmarked, { client, stateTable: 'state', consumer: 'c', mode: 'image', onEvent: () => {} }))).toMatch(/marker/);
+    expect(refused(() => feedStreamHandler(feed, { client, stateTable: 'state', consumer: 'c', leaseMs: 0, onEvent: () => {} }))).toMatch(/leaseMs must be a positive/);
+  });
+
+  test('the memory checkpoint store keeps copies', () => {
+    const store = memoryCheckpointStore();
+    const state = { version: 1, feed: 'opts', mode: 'intent', checkpoints: { s: '1' }, emitted: [], finishedShards: [] } as FeedConsumerState;
+    store.save(state);
+    (state.checkpoints as Record<string, string>).s = '2';
+    expect(store.saved?.checkpoints).toEqual({ s: '1' });
+    expect(store.saves).toBe(1);
+  });
+});
+
+describe('item ids', () => {
+  test('a record key and a manifest key name the same item, whatever the key types and the source', async () => {
+    const { itemKeyOf, itemKeyOfRecord } = await import('../src/feed/stream-records.js');
+    const bytes = new Uint8Array([1, 2, 250]);
+    const fromManifest = itemKeyOf('t', { pk: 'a#1', sk: 12, bin: bytes });
+    expect(itemKeyOfRecord('t', { sk: { N: '12' }, pk: { S: 'a#1' }, bin: { B: bytes } })).toBe(fromManifest);
+    // A Lambda event carries binary values as base64 text.
+    expect(itemKeyOfRecord('t', { pk: { S: 'a#1' }, sk: { N: '12' }, bin: { B: Buffer.from(bytes).toString('base64') } })).toBe(fromManifest);
+    expect(itemKeyOfRecord('other', { pk: { S: 'a#1' }, sk: { N: '12' }, bin: { B: bytes } })).not.toBe(fromManifest);
+    expect(itemKeyOf('t', { pk: '12' })).not.toBe(itemKeyOf('t', { pk: 12 }));
+  });
+});
