@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTableFor } from '@dynatx/testing';
+import type { Entity } from 'electrodb';
 import { useDynamoDB } from '@dynatx/testing/vitest';
 import ts from 'typescript';
 import { afterAll, describe, expect, test, vi } from 'vitest';
@@ -165,7 +166,8 @@ describe('the README runs as it says', () => {
     try {
       const entities = (await import(pathToFileURL(entitiesFile).href)) as Record<
         'Tenant' | 'Counter' | 'Event',
-        Parameters<typeof createTableFor>[1][number]
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        Entity<any, any, any, any>
       >;
       const tableName = `audit-readme-${process.pid}`;
       await createTableFor(dynamodb.client, [entities.Tenant, entities.Counter, entities.Event], { tableName });

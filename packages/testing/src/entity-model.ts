@@ -1,7 +1,7 @@
-import type { Entity } from 'electrodb';
+import { readElectroModel, type AnyEntity, type ElectroKey } from '@dynatx/core';
 
-/** Any ElectroDB entity, whatever its attributes and indexes. */
-export type AnyEntity = Entity<any, any, any, any>;
+/** Any ElectroDB entity, whatever its attributes and indexes: the type `@dynatx/core` takes. */
+export type { AnyEntity };
 
 export type KeyAttributeType = 'S' | 'N';
 
@@ -26,53 +26,25 @@ export interface EntityKeyLayout {
 }
 
 /*
- * ElectroDB does not expose its key layout publicly, so this reads the parsed
- * model it keeps at runtime (checked against electrodb 3.x):
- *   model.translations.keys[indexName] = { pk: field, sk: field | '' }
- *   model.prefixes[indexName].{pk,sk}.cast = 'string' | 'number'
- * The primary index is keyed by ''. The cast is what ElectroDB writes to the
- * item, which is what the table's AttributeDefinitions must match: it is
- * 'number' both for `cast: 'number'` keys and for a number attribute used
- * directly as a key field.
+ * The key layout comes from `@dynatx/core`'s `readElectroModel`, the one reader of ElectroDB's
+ * internals: tables made here have exactly the key fields and types that dynatx (and ElectroDB)
+ * write, and a change in ElectroDB's internals fails there, loudly, naming the field, for both
+ * packages at once (core's test/electrodb-internals.test.ts checks the lowest and newest
+ * supported ElectroDB).
  */
-interface ElectroModelInternals {
-  entity?: unknown;
-  service?: unknown;
-  translations?: { keys?: Record<string, { pk?: unknown; sk?: unknown } | undefined> };
-  prefixes?: Record<string, { pk?: { cast?: unknown }; sk?: { cast?: unknown } } | undefined>;
-}
-
 export function readEntityKeyLayout(entity: AnyEntity): EntityKeyLayout {
-  const model = (entity as unknown as { model?: ElectroModelInternals }).model;
-  const keys = model?.translations?.keys;
-  if (model === undefined || keys === undefined || typeof keys !== 'object') {
-    throw new TypeError(
-      'Expected an ElectroDB Entity (electrodb 3.x): could not read model.translations.keys from the given object',
-    );
-  }
-  const label = `${String(model.service ?? '?')}/${String(model.entity ?? '?')}`;
-
-  const indexes: EntityIndexKeys[] = [];
-  for (const [indexName, translation] of Object.entries(keys)) {
-    if (translation === undefined || typeof translation.pk !== 'string' || translation.pk === '') {
-      throw new TypeError(`Entity ${label}: index "${indexName}" has no partition key field in the ElectroDB model`);
-    }
-    const casts = model.prefixes?.[indexName];
-    const sk = typeof translation.sk === 'string' && translation.sk !== '' ? translation.sk : undefined;
-    indexes.push({
-      indexName,
-      pk: { field: translation.pk, type: attributeType(casts?.pk?.cast) },
-      sk: sk === undefined ? undefined : { field: sk, type: attributeType(casts?.sk?.cast) },
-    });
-  }
-
-  const primary = indexes.find((index) => index.indexName === '');
-  if (primary === undefined) {
-    throw new TypeError(`Entity ${label} has no primary index in its ElectroDB model`);
-  }
+  const model = readElectroModel(entity);
+  const keyField = (key: ElectroKey): KeyField => ({ field: key.field, type: attributeType(key.cast) });
+  const indexes: EntityIndexKeys[] = model.indexes.map((index) => ({
+    indexName: index.indexName,
+    pk: keyField(index.pk),
+    sk: index.sk === undefined ? undefined : keyField(index.sk),
+  }));
+  // readElectroModel refuses a model without a table index, so there is always one.
+  const primary = indexes.find((index) => index.indexName === '')!;
   return {
-    label,
-    tableName: entity.getTableName(),
+    label: `${model.service || '?'}/${model.entityName}`,
+    tableName: model.tableName(),
     primary,
     secondary: indexes.filter((index) => index.indexName !== ''),
   };

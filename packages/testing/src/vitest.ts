@@ -161,7 +161,17 @@ export interface TestTableHandle extends DynamoDBTestHandle {
 }
 
 /** ElectroDB keeps its client in `entity.client` (undefined until one is set). */
-type EntityWithClient = AnyEntity & { client?: unknown };
+/**
+ * What useTable touches of an ElectroDB entity: its table and client. The entities were already
+ * checked to be ElectroDB entities (createTableFor reads each with core's readElectroModel), so
+ * the methods are there.
+ */
+type EntityWithClient = AnyEntity & {
+  client?: unknown;
+  getTableName(): string | undefined;
+  setTableName(tableName: string): void;
+  setClient(client: unknown): void;
+};
 
 /** A fresh table for the entities, created in beforeAll and dropped in afterAll. */
 export function useTable(entities: readonly AnyEntity[], options: UseTableOptions = {}): TestTableHandle {
