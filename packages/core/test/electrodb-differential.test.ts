@@ -6,6 +6,7 @@
 import { DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { seededRandom } from '@dynatx/testing';
 import { Entity } from 'electrodb';
 import { describe, expect, test } from 'vitest';
 import { tx } from '../src/index.js';
@@ -81,16 +82,7 @@ const Counter = new Entity(
   { table: 'audit-rows', client },
 );
 
-/** A small deterministic PRNG (mulberry32): the same items on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261127);
+const rand = seededRandom(20261127); // the same cases on every run
 const int = (max: number) => Math.floor(rand() * max);
 const pick = <T>(values: readonly T[]): T => values[int(values.length)]!;
 const maybe = <T>(make: () => T): T | undefined => (rand() < 0.5 ? make() : undefined);

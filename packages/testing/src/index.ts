@@ -20,6 +20,7 @@ export { JavaNotFoundError, MINIMUM_JAVA_MAJOR } from './java-runtime.js';
 export { LOCAL_CREDENTIALS, LOCAL_REGION, createLocalClient } from './local-client.js';
 export type { AnyEntity, EntityIndexKeys, EntityKeyLayout, KeyAttributeType, KeyField } from './entity-model.js';
 export { readEntityKeyLayout } from './entity-model.js';
+export { seededRandom } from './seeded-random.js';
 export {
   createTableFor,
   entityTableName,

@@ -22,6 +22,8 @@
  * the consumer under test. Everything is decided by the seed and the checkpoints given back.
  */
 
+import { seededRandom } from './seeded-random.js';
+
 /** What the injector reads of a stream record: its key and sequence number. */
 export interface StreamRecordLike {
   readonly dynamodb?: { readonly Keys?: object; readonly SequenceNumber?: string };
@@ -89,17 +91,6 @@ interface ShardState<R> {
   base: number;
 }
 
-/** mulberry32: a small, fast, seeded PRNG. */
-function prng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Compares stream sequence numbers (decimal strings) as numbers. */
 export function compareSequenceNumbers(a: string, b: string): number {
   const x = a.replace(/^0+(?=\d)/, '');
@@ -120,7 +111,7 @@ function itemOf(record: StreamRecordLike): string {
  */
 export function injectStreamFaults<R extends StreamRecordLike>(records: readonly R[], options: StreamFaultOptions): StreamFaultInjector<R> {
   if (!Number.isSafeInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const shardCount = options.shards ?? int(1, 4);
   const maxBatch = options.maxBatch ?? 8;

@@ -11,21 +11,13 @@
  * The same seed always yields the same sequence. Nothing here calls the schema's hook functions; the
  * only thing read from a `validate` is a RegExp, to sometimes pick a value it accepts.
  */
+import { seededRandom } from '@dynatx/testing';
 
 /** A source of uniform numbers in [0, 1). */
 export type Random = () => number;
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough for test inputs. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (@dynatx/testing's mulberry32): the same inputs on every run. */
+export const createRandom: (seed: number) => Random = seededRandom;
 
 // ---------------------------------------------------------------------------------------------------
 // Schema reading. The schema is whatever the corpus holds, so it is read defensively.

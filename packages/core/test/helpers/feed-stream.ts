@@ -5,7 +5,7 @@
  */
 import { DynamoDBStreamsClient, DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '@dynatx/testing';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, seededRandom } from '@dynatx/testing';
 import { expect } from 'vitest';
 import { dynamicTx, tx, type ChangeFeed, type FeedMode, type FeedOutput, type StreamRecord } from '../../src/index.js';
 import { Counter, Event, Tenant } from '../fixtures/audit-entities.js';
@@ -30,16 +30,8 @@ export async function readWholeStream(streams: DynamoDBStreamsClient, streamArn:
   return records;
 }
 
-/** A small seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG: @dynatx/testing's, so that a seed means the same here as in its fault injectors. */
+export const prng = seededRandom;
 
 export interface Workload {
   /** Ids of the transactions that committed, in commit order. */

@@ -23,7 +23,7 @@ import {
   type TransactWriteItemsCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
-import { createTableFor } from '@dynatx/testing';
+import { createTableFor, seededRandom } from '@dynatx/testing';
 import { useDynamoDB } from '@dynatx/testing/vitest';
 import { Entity } from 'electrodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -143,16 +143,7 @@ function paddedPut(key: Put['key'], attributes: Attributes, target: number): Put
   return { kind: 'put', key, attributes: { ...attributes, s: 'x'.repeat(Math.max(0, target - without)) } };
 }
 
-/** A seeded PRNG (mulberry32): the same cases on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261128);
+const rand = seededRandom(20261128); // the same cases on every run
 const int = (max: number) => Math.floor(rand() * max);
 const pickOne = <T>(values: readonly T[]): T => values[int(values.length)]!;
 
