@@ -298,3 +298,19 @@ describe('items and messages', () => {
     expect(read.params().TransactItems).toHaveLength(1);
   });
 });
+
+/** Found by `integration/hostile-calls-v2.fuzz.test.ts`: each failed before its fix. */
+describe('the verbs, paths and dynamicTx() from untyped code', () => {
+  test('what params() returned is the caller’s: changing it changes nothing a later params() or execute() sends', () => {
+    const t = untyped().put(Bag, { id: 'b', detail: { ip: '10.0.0.1' }, anything: new Uint8Array([1]) }).update(Counter, { tenant: 'a' }, (u: any) => u.add({ eventCount: 1 }));
+    const first = t.params();
+    const shown = JSON.stringify(first, (_k, v) => (v instanceof Uint8Array ? [...v] : v));
+    first.TransactItems[0].Put.Item.detail.M.ip.S = 'redacted';
+    first.TransactItems[0].Put.Item.anything.B[0] = 9;
+    first.TransactItems[0].Put.Item.pk.S = 'elsewhere';
+    first.TransactItems[1].Update.Key.pk.S = 'elsewhere';
+    first.TransactItems[1].Update.ExpressionAttributeValues[':3'].N = '1000';
+    expect(JSON.stringify(t.params(), (_k, v) => (v instanceof Uint8Array ? [...v] : v))).toBe(shown);
+  });
+
+});
