@@ -301,6 +301,22 @@ describe('items and messages', () => {
 
 /** Found by `integration/hostile-calls-v2.fuzz.test.ts`: each failed before its fix. */
 describe('the verbs, paths and dynamicTx() from untyped code', () => {
+  /** An entity ElectroDB writes (it has a set hook), with a map, a list and an enum. */
+  const Hooked = new Entity(
+    {
+      model: { entity: 'Hooked', version: '1', service: 'hostile' } as const,
+      attributes: {
+        id: { type: 'string', required: true },
+        title: { type: 'string', set: (value?: string) => value?.trim() },
+        status: { type: ['open', 'closed'] as const },
+        detail: { type: 'map', properties: { ip: { type: 'string' }, tries: { type: 'number' } } },
+        notes: { type: 'list', items: { type: 'string' } },
+      },
+      indexes: { primary: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } } },
+    },
+    { table: 'hostile' },
+  );
+
   test('what params() returned is the caller’s: changing it changes nothing a later params() or execute() sends', () => {
     const t = untyped().put(Bag, { id: 'b', detail: { ip: '10.0.0.1' }, anything: new Uint8Array([1]) }).update(Counter, { tenant: 'a' }, (u: any) => u.add({ eventCount: 1 }));
     const first = t.params();
@@ -311,6 +327,15 @@ describe('the verbs, paths and dynamicTx() from untyped code', () => {
     first.TransactItems[1].Update.Key.pk.S = 'elsewhere';
     first.TransactItems[1].Update.ExpressionAttributeValues[':3'].N = '1000';
     expect(JSON.stringify(t.params(), (_k, v) => (v instanceof Uint8Array ? [...v] : v))).toBe(shown);
+  });
+
+  test('an entity ElectroDB writes takes a map made with Object.create(null), as dynatx does; other objects ElectroDB cannot read are refused', () => {
+    const detail = Object.assign(Object.create(null), { ip: '10.0.0.1' });
+    expect(untyped().put(Hooked, { id: 'h', detail }).params().TransactItems[0].Put.Item.detail).toEqual({ M: { ip: { S: '10.0.0.1' } } });
+    const update = untyped().update(Hooked, { id: 'h' }, (u: any) => u.set({ detail })).params().TransactItems[0].Update;
+    expect(Object.values(update.ExpressionAttributeValues)).toContainEqual({ M: { ip: { S: '10.0.0.1' } } });
+    expect(refusal(() => untyped().put(Hooked, { id: 'h', notes: Object.create(null) })).message).toBe('Hooked.notes must be an array (list), got an object');
+    expect(refusal(() => untyped().put(Hooked, { id: 'h', detail: Object.assign(Object.create(null), { colour: 'red' }) })).message).toBe("Hooked.detail has no property 'colour'");
   });
 
 });
