@@ -338,4 +338,14 @@ describe('the verbs, paths and dynamicTx() from untyped code', () => {
     expect(refusal(() => untyped().put(Hooked, { id: 'h', detail: Object.assign(Object.create(null), { colour: 'red' }) })).message).toBe("Hooked.detail has no property 'colour'");
   });
 
+  test('setPath() and setIfNotExists() of a string or enum on an entity ElectroDB writes: a value of another type is refused, not made text', () => {
+    // ElectroDB's data() writes `${value}`: 5 became '5', [1, 2] became '1,2', true became 'true'.
+    expect(refusal(() => untyped().update(Hooked, { id: 'h' }, (u: any) => u.setPath((t: any) => t.detail.ip, 5))).message).toBe('Hooked.detail.ip must be a string, got number 5');
+    expect(refusal(() => untyped().update(Hooked, { id: 'h' }, (u: any) => u.setPath((t: any) => t.notes.at(0), true))).message).toBe('Hooked.notes[0] must be a string, got boolean true');
+    expect(refusal(() => untyped().update(Hooked, { id: 'h' }, (u: any) => u.setIfNotExists({ title: [1, 2] }))).message).toBe('Hooked.title must be a string, got an array');
+    expect(refusal(() => untyped().patch(Hooked, { id: 'h' }, (u: any) => u.setIfNotExists({ status: 'gone' }))).message).toBe('Hooked.status must be one of "open", "closed", got the string "gone"');
+    const written = untyped().update(Hooked, { id: 'h' }, (u: any) => u.setPath((t: any) => t.detail.ip, '::1')).params().TransactItems[0].Update;
+    expect(Object.values(written.ExpressionAttributeValues)).toContainEqual({ S: '::1' });
+  });
+
 });

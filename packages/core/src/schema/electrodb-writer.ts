@@ -147,6 +147,13 @@ function applyRequest(plan: EntityPlan, chain: ElectroChain, givenRequest: Updat
     }
   }
   // Nested paths and if_not_exists: ElectroDB's data() callback, walking its attribute proxy.
+  // There ElectroDB turns any value for a string or enum into text (`${value}`: 5 becomes '5'),
+  // so such a value is checked here, as ElectroDB's set() would check it.
+  const { attribute } = target;
+  if (request.value !== undefined && (attribute.kind === 'string' || attribute.kind === 'enum')) {
+    const fits = attribute.kind === 'string' ? typeof request.value === 'string' : attribute.enumValues!.has(request.value as string);
+    if (!fits) refuse(plan.name, attribute, attribute.kind === 'string' ? 'a string' : `one of ${[...attribute.enumValues!].map((v) => JSON.stringify(v)).join(', ')}`, request.value);
+  }
   return chain.data((attributes, operations) => {
     let path: unknown = attributes[name];
     for (const step of target.steps) path = (path as Record<string | number, unknown>)[step];
