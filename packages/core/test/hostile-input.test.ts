@@ -348,4 +348,10 @@ describe('the verbs, paths and dynamicTx() from untyped code', () => {
     expect(Object.values(written.ExpressionAttributeValues)).toContainEqual({ S: '::1' });
   });
 
+  test('upsert() of a key value that cannot be made text is refused as a value, not reported as a failure of the caller’s code', () => {
+    const error = refusal(() => untyped().upsert(Bag, { id: Object.create(null) }));
+    expect(error.code).toBe('InvalidValue');
+    expect(refusal(() => untyped().upsert(Hooked, { id: Object.create(null) })).code).toBe('InvalidValue');
+  });
+
 });
