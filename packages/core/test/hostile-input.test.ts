@@ -354,4 +354,12 @@ describe('the verbs, paths and dynamicTx() from untyped code', () => {
     expect(refusal(() => untyped().upsert(Hooked, { id: Object.create(null) })).code).toBe('InvalidValue');
   });
 
+  test('remove() with a hole in its array: the hole is refused, not an operation left out', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const error = refusal(() => untyped().update(Bag, { id: 'b' }, (u: any) => u.remove([, 'sk2'])));
+    expect(error.message).toBe('remove() on Bag takes attribute names, got undefined');
+    // eslint-disable-next-line no-sparse-arrays
+    expect(refusal(() => untyped().update(Hooked, { id: 'h' }, (u: any) => u.remove(['title', , 'notes']))).code).toBe('InvalidValue');
+  });
+
 });
