@@ -11,6 +11,8 @@ import {
   LIMITS,
   TransactionValidationError,
   UnsupportedEntityError,
+  changeFeed,
+  dynamicTx,
   stageEdits,
   tx,
   txGet,
@@ -362,4 +364,15 @@ describe('the verbs, paths and dynamicTx() from untyped code', () => {
     expect(refusal(() => untyped().update(Hooked, { id: 'h' }, (u: any) => u.remove(['title', , 'notes']))).code).toBe('InvalidValue');
   });
 
+  test('dynamicTx() of a feed not made by changeFeed() is refused, not a transaction without its feed; declarations must be entities', () => {
+    const feed = changeFeed({ name: 'hostile', table: 'hostile', entities: [Bag] });
+    expect(refusal(() => dynamicTx({ feed: { ...feed } } as never)).message).toBe('dynamicTx({ feed }) takes a feed made with changeFeed(), got an object');
+    expect(refusal(() => dynamicTx({ feed: Object.create(feed) } as never)).code).toBe('InvalidValue');
+    expect(refusal(() => (dynamicTx as any)(Bag, 42)).message).toBe('dynamicTx() takes entities and label declarations such as { shard: Counter }, got number 42');
+    expect(refusal(() => (dynamicTx as any)({ shard: Counter, other: 'Counter' })).code).toBe('InvalidValue');
+    // A label named 'feed' is a declaration, not options; a genuine feed is taken.
+    expect((dynamicTx({ feed: Counter }) as any).put(Counter, { tenant: 'a' }, { label: 'feed' }).size).toBe(1);
+    expect((dynamicTx({ feed }, Bag) as any).size).toBe(1);
+    expect((dynamicTx({ feed: undefined } as never) as any).size).toBe(0);
+  });
 });
