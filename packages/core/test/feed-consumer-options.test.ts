@@ -101,3 +101,29 @@ describe('item ids', () => {
     expect(itemKeyOf('t', { pk: '12' })).not.toBe(itemKeyOf('t', { pk: 12 }));
   });
 });
+
+/** Found by `integration/hostile-calls-v2.fuzz.test.ts`: each failed before its fix. */
+describe('changeFeed() from untyped code', () => {
+  const refusedWith = (options: object) => {
+    try {
+      changeFeed({ name: 'f', table: 'audit', entities: [Event], ...options } as never);
+    } catch (error) {
+      expect(error).toBeInstanceOf(DynatxError);
+      return error as DynatxError;
+    }
+    throw new Error('accepted');
+  };
+
+  test("key and TTL names that ElectroDB cannot take are refused: '__proto__' no longer changes Object.prototype", () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).join(',');
+    expect(refusedWith({ partitionKey: '__proto__' }).message).toBe("changeFeed(): partitionKey '__proto__' is a name every JavaScript object has; choose another");
+    expect(refusedWith({ ttlAttribute: 'constructor' }).message).toBe("changeFeed(): ttlAttribute 'constructor' is a name every JavaScript object has; choose another");
+    expect(refusedWith({ marker: 'toString' }).code).toBe('InvalidValue');
+    expect(Object.getOwnPropertyNames(Object.prototype).join(',')).toBe(before);
+    // Names the manifest uses already, or twice.
+    expect(refusedWith({ ttlAttribute: 'pk' }).message).toBe("changeFeed(): ttlAttribute 'pk' is already a field of the manifest; choose another name");
+    expect(refusedWith({ partitionKey: 'count' }).message).toBe("changeFeed(): partitionKey 'count' is already a field of the manifest; choose another name");
+    expect(refusedWith({ sortKey: 'feed' }).code).toBe('InvalidValue');
+    expect(changeFeed({ name: 'f', table: 'audit', entities: [Event], partitionKey: 'id', sortKey: null, ttlAttribute: 'expires' }).partitionKey).toBe('id');
+  });
+});

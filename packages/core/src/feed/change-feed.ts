@@ -1,7 +1,7 @@
 import { Entity } from 'electrodb';
 import type { AnyEntity } from '../schema/entity-types.js';
 import { invalidValueError } from '../errors/errors.js';
-import { describeValue } from '../errors/user-text.js';
+import { describeValue, shownText } from '../errors/user-text.js';
 
 /**
  * A transaction-aware change feed, from the client. DynamoDB Streams records carry nothing that
@@ -96,28 +96,14 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
   }
   const marker = options.marker === false ? undefined : checkedName(options.marker ?? 'dynatxTx', 'marker');
   if (!Array.isArray(options.entities)) throw invalidValueError('changeFeed(): entities must be an array of the ElectroDB entities the feed describes');
-  const manifestEntity = new Entity(
-    {
-      model: { entity: MANIFEST_ENTITY, version: '1', service: 'dynatx' },
-      attributes: {
-        feed: { type: 'string', required: true },
-        transactionId: { type: 'string', required: true },
-        committedAt: { type: 'number', required: true },
-        expiresAt: { type: 'number', required: true, field: ttlAttribute },
-        count: { type: 'number', required: true },
-        fingerprint: { type: 'string', required: true },
-        marker: { type: 'string' },
-        actions: { type: 'any', required: true },
-      },
-      indexes: {
-        byTransaction: {
-          pk: { field: partitionKey, composite: ['feed', 'transactionId'], template: 'dynatx#feed#${feed}#tx#${transactionId}', casing: 'none' },
-          ...(sortKey === undefined ? {} : { sk: { field: sortKey, composite: [], template: 'dynatx#manifest', casing: 'none' } }),
-        },
-      },
-    } as never,
-    { table },
-  ) as unknown as ChangeFeed['manifestEntity'];
+  // The manifest's key and TTL fields sit next to its own attributes: each name once.
+  const fields: [string, string | undefined][] = [['partitionKey', partitionKey], ['sortKey', sortKey], ['ttlAttribute', ttlAttribute]];
+  fields.forEach(([option, field], i) => {
+    if (field !== undefined && (MANIFEST_FIELDS.has(field) || fields.slice(0, i).some(([, other]) => other === field))) {
+      throw invalidValueError(`changeFeed(): ${option} '${field}' is already a field of the manifest; choose another name`);
+    }
+  });
+  const manifestEntity = manifestEntityFor(table, partitionKey, sortKey, ttlAttribute);
   const feed = Object.freeze({
     name,
     table,
@@ -134,6 +120,42 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
   return feed;
 }
 
+/** The manifest's own attributes (and ElectroDB's identifiers), which the key and TTL fields must not reuse. */
+const MANIFEST_FIELDS: ReadonlySet<string> = new Set(['feed', 'transactionId', 'committedAt', 'count', 'fingerprint', 'marker', 'actions', '__edb_e__', '__edb_v__']);
+
+/** The ElectroDB entity manifests are written as; what ElectroDB refuses of the names given is a typed error. */
+function manifestEntityFor(table: string, partitionKey: string, sortKey: string | undefined, ttlAttribute: string): ChangeFeed['manifestEntity'] {
+  try {
+    return new Entity(
+      {
+        model: { entity: MANIFEST_ENTITY, version: '1', service: 'dynatx' },
+        attributes: {
+          feed: { type: 'string', required: true },
+          transactionId: { type: 'string', required: true },
+          committedAt: { type: 'number', required: true },
+          expiresAt: { type: 'number', required: true, field: ttlAttribute },
+          count: { type: 'number', required: true },
+          fingerprint: { type: 'string', required: true },
+          marker: { type: 'string' },
+          actions: { type: 'any', required: true },
+        },
+        indexes: {
+          byTransaction: {
+            pk: { field: partitionKey, composite: ['feed', 'transactionId'], template: 'dynatx#feed#${feed}#tx#${transactionId}', casing: 'none' },
+            ...(sortKey === undefined ? {} : { sk: { field: sortKey, composite: [], template: 'dynatx#manifest', casing: 'none' } }),
+          },
+        },
+      } as never,
+      { table },
+    ) as unknown as ChangeFeed['manifestEntity'];
+  } catch (error) {
+    // Only names of the caller's go in here (checked strings), so whatever ElectroDB throws, even
+    // a TypeError for a name such as 'constructor', is its refusal of them.
+    const message = String((error as Error)?.message).replace(/ - For more detail on this error reference: \S+$/, '');
+    throw invalidValueError(`changeFeed(): ElectroDB refused the manifest entity for these names: ${shownText(message, 200)}`);
+  }
+}
+
 /** Feeds made by changeFeed(); a look-alike object is refused. */
 const feeds = new WeakSet<object>();
 
@@ -146,5 +168,7 @@ function checkedName(value: unknown, option: string): string {
   if (typeof value !== 'string' || !NAME.test(value)) {
     throw invalidValueError(`changeFeed(): ${option} must be 1-64 letters, digits, '_', '-' or '.', got ${describeValue(value)}`);
   }
+  // ElectroDB keeps fields in plain objects: '__proto__' there would change Object.prototype.
+  if (value in Object.prototype) throw invalidValueError(`changeFeed(): ${option} '${value}' is a name every JavaScript object has; choose another`);
   return value;
 }
