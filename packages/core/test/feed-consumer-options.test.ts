@@ -126,4 +126,22 @@ describe('changeFeed() from untyped code', () => {
     expect(refusedWith({ sortKey: 'feed' }).code).toBe('InvalidValue');
     expect(changeFeed({ name: 'f', table: 'audit', entities: [Event], partitionKey: 'id', sortKey: null, ttlAttribute: 'expires' }).partitionKey).toBe('id');
   });
+
+  test('entities that are not entities, a table name DynamoDB refuses, and options whose getters throw', () => {
+    expect(refusedWith({ entities: [Event, 5] }).message).toBe('changeFeed(): entities[1] must be an ElectroDB entity, got number 5');
+    expect(refusedWith({ entities: [{ schema: {} }] }).code).toBe('InvalidValue');
+    expect(refusedWith({ table: 'no spaces here' }).message).toBe('changeFeed(): table must be a table name, got the string "no spaces here"');
+    class Planted extends Error {}
+    const options = Object.defineProperty({ name: 'f', table: 'audit', entities: [Event] }, 'include', { get: () => { throw new Planted('include'); } });
+    const error = (() => {
+      try {
+        return changeFeed(options as never);
+      } catch (caught) {
+        return caught as DynatxError;
+      }
+    })();
+    expect(error).toBeInstanceOf(DynatxError);
+    expect((error as DynatxError).code).toBe('UserCodeFailed');
+    expect((error as DynatxError).cause).toBeInstanceOf(Planted);
+  });
 });

@@ -1,6 +1,7 @@
 import { Entity } from 'electrodb';
 import type { AnyEntity } from '../schema/entity-types.js';
-import { invalidValueError } from '../errors/errors.js';
+import { atBoundary, invalidValueError } from '../errors/errors.js';
+import { isEntity, planOf } from '../schema/entity-plan.js';
 import { describeValue, shownText } from '../errors/user-text.js';
 
 /**
@@ -80,13 +81,19 @@ export interface ChangeFeed<Entities extends readonly AnyEntity[] = readonly Any
 export const MANIFEST_ENTITY = 'dynatx.manifest';
 const SEVEN_DAYS = 7 * 24 * 60 * 60;
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+/** What DynamoDB accepts as a table name. */
+export const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
 /** Defines a change feed; pass it to `tx({ feed })` to record transactions in it. */
 export function changeFeed<const Entities extends readonly AnyEntity[]>(options: ChangeFeedOptions<Entities>): ChangeFeed<Entities> {
+  return atBoundary('changeFeed()', () => makeChangeFeed(options));
+}
+
+function makeChangeFeed<const Entities extends readonly AnyEntity[]>(options: ChangeFeedOptions<Entities>): ChangeFeed<Entities> {
   if (typeof options !== 'object' || options === null) throw invalidValueError(`changeFeed() takes options, got ${describeValue(options)}`);
   const name = checkedName(options.name, 'name');
   const table = options.table;
-  if (typeof table !== 'string' || table.length < 3 || table.length > 255) throw invalidValueError(`changeFeed(): table must be a table name, got ${describeValue(table)}`);
+  if (typeof table !== 'string' || !TABLE_NAME.test(table)) throw invalidValueError(`changeFeed(): table must be a table name, got ${describeValue(table)}`);
   const partitionKey = checkedName(options.partitionKey ?? 'pk', 'partitionKey');
   const sortKey = options.sortKey === null ? undefined : checkedName(options.sortKey ?? 'sk', 'sortKey');
   const ttlAttribute = checkedName(options.ttlAttribute ?? 'ttl', 'ttlAttribute');
@@ -95,7 +102,14 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
     throw invalidValueError(`changeFeed(): ttlSeconds must be a whole number of seconds from 60 to one year, got ${describeValue(ttlSeconds)}`);
   }
   const marker = options.marker === false ? undefined : checkedName(options.marker ?? 'dynatxTx', 'marker');
-  if (!Array.isArray(options.entities)) throw invalidValueError('changeFeed(): entities must be an array of the ElectroDB entities the feed describes');
+  const entities: unknown = options.entities;
+  if (!Array.isArray(entities)) throw invalidValueError('changeFeed(): entities must be an array of the ElectroDB entities the feed describes');
+  // Consumers format keys, items and images with these: each must be an entity dynatx can read.
+  const given = [...(entities as unknown[])];
+  given.forEach((entity, i) => {
+    if (!isEntity(entity)) throw invalidValueError(`changeFeed(): entities[${i}] must be an ElectroDB entity, got ${describeValue(entity)}`);
+    planOf(entity);
+  });
   // The manifest's key and TTL fields sit next to its own attributes: each name once.
   const fields: [string, string | undefined][] = [['partitionKey', partitionKey], ['sortKey', sortKey], ['ttlAttribute', ttlAttribute]];
   fields.forEach(([option, field], i) => {
@@ -114,7 +128,7 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
     include: Object.freeze({ putItems: options.include?.putItems === true, updates: options.include?.updates === true }),
     marker,
     manifestEntity,
-    entities: Object.freeze([...options.entities]) as unknown as Entities,
+    entities: Object.freeze(given) as unknown as Entities,
   }) as unknown as ChangeFeed<Entities>;
   feeds.add(feed);
   return feed;
