@@ -11,6 +11,8 @@ import {
   LIMITS,
   TransactionValidationError,
   UnsupportedEntityError,
+  changeFeed,
+  dynamicTx,
   stageEdits,
   tx,
   txGet,
@@ -296,5 +298,81 @@ describe('items and messages', () => {
   test("a txGet label '__proto__' is an ordinary label", () => {
     const read = txGet().get(Counter, { tenant: 'a' }, { label: '__proto__' });
     expect(read.params().TransactItems).toHaveLength(1);
+  });
+});
+
+/** Found by `integration/hostile-calls-v2.fuzz.test.ts`: each failed before its fix. */
+describe('the verbs, paths and dynamicTx() from untyped code', () => {
+  /** An entity ElectroDB writes (it has a set hook), with a map, a list and an enum. */
+  const Hooked = new Entity(
+    {
+      model: { entity: 'Hooked', version: '1', service: 'hostile' } as const,
+      attributes: {
+        id: { type: 'string', required: true },
+        title: { type: 'string', set: (value?: string) => value?.trim() },
+        status: { type: ['open', 'closed'] as const },
+        detail: { type: 'map', properties: { ip: { type: 'string' }, tries: { type: 'number' } } },
+        notes: { type: 'list', items: { type: 'string' } },
+      },
+      indexes: { primary: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } } },
+    },
+    { table: 'hostile' },
+  );
+
+  test('what params() returned is the caller’s: changing it changes nothing a later params() or execute() sends', () => {
+    const t = untyped().put(Bag, { id: 'b', detail: { ip: '10.0.0.1' }, anything: new Uint8Array([1]) }).update(Counter, { tenant: 'a' }, (u: any) => u.add({ eventCount: 1 }));
+    const first = t.params();
+    const shown = JSON.stringify(first, (_k, v) => (v instanceof Uint8Array ? [...v] : v));
+    first.TransactItems[0].Put.Item.detail.M.ip.S = 'redacted';
+    first.TransactItems[0].Put.Item.anything.B[0] = 9;
+    first.TransactItems[0].Put.Item.pk.S = 'elsewhere';
+    first.TransactItems[1].Update.Key.pk.S = 'elsewhere';
+    first.TransactItems[1].Update.ExpressionAttributeValues[':3'].N = '1000';
+    expect(JSON.stringify(t.params(), (_k, v) => (v instanceof Uint8Array ? [...v] : v))).toBe(shown);
+  });
+
+  test('an entity ElectroDB writes takes a map made with Object.create(null), as dynatx does; other objects ElectroDB cannot read are refused', () => {
+    const detail = Object.assign(Object.create(null), { ip: '10.0.0.1' });
+    expect(untyped().put(Hooked, { id: 'h', detail }).params().TransactItems[0].Put.Item.detail).toEqual({ M: { ip: { S: '10.0.0.1' } } });
+    const update = untyped().update(Hooked, { id: 'h' }, (u: any) => u.set({ detail })).params().TransactItems[0].Update;
+    expect(Object.values(update.ExpressionAttributeValues)).toContainEqual({ M: { ip: { S: '10.0.0.1' } } });
+    expect(refusal(() => untyped().put(Hooked, { id: 'h', notes: Object.create(null) })).message).toBe('Hooked.notes must be an array (list), got an object');
+    expect(refusal(() => untyped().put(Hooked, { id: 'h', detail: Object.assign(Object.create(null), { colour: 'red' }) })).message).toBe("Hooked.detail has no property 'colour'");
+  });
+
+  test('setPath() and setIfNotExists() of a string or enum on an entity ElectroDB writes: a value of another type is refused, not made text', () => {
+    // ElectroDB's data() writes `${value}`: 5 became '5', [1, 2] became '1,2', true became 'true'.
+    expect(refusal(() => untyped().update(Hooked, { id: 'h' }, (u: any) => u.setPath((t: any) => t.detail.ip, 5))).message).toBe('Hooked.detail.ip must be a string, got number 5');
+    expect(refusal(() => untyped().update(Hooked, { id: 'h' }, (u: any) => u.setPath((t: any) => t.notes.at(0), true))).message).toBe('Hooked.notes[0] must be a string, got boolean true');
+    expect(refusal(() => untyped().update(Hooked, { id: 'h' }, (u: any) => u.setIfNotExists({ title: [1, 2] }))).message).toBe('Hooked.title must be a string, got an array');
+    expect(refusal(() => untyped().patch(Hooked, { id: 'h' }, (u: any) => u.setIfNotExists({ status: 'gone' }))).message).toBe('Hooked.status must be one of "open", "closed", got the string "gone"');
+    const written = untyped().update(Hooked, { id: 'h' }, (u: any) => u.setPath((t: any) => t.detail.ip, '::1')).params().TransactItems[0].Update;
+    expect(Object.values(written.ExpressionAttributeValues)).toContainEqual({ S: '::1' });
+  });
+
+  test('upsert() of a key value that cannot be made text is refused as a value, not reported as a failure of the caller’s code', () => {
+    const error = refusal(() => untyped().upsert(Bag, { id: Object.create(null) }));
+    expect(error.code).toBe('InvalidValue');
+    expect(refusal(() => untyped().upsert(Hooked, { id: Object.create(null) })).code).toBe('InvalidValue');
+  });
+
+  test('remove() with a hole in its array: the hole is refused, not an operation left out', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const error = refusal(() => untyped().update(Bag, { id: 'b' }, (u: any) => u.remove([, 'sk2'])));
+    expect(error.message).toBe('remove() on Bag takes attribute names, got undefined');
+    // eslint-disable-next-line no-sparse-arrays
+    expect(refusal(() => untyped().update(Hooked, { id: 'h' }, (u: any) => u.remove(['title', , 'notes']))).code).toBe('InvalidValue');
+  });
+
+  test('dynamicTx() of a feed not made by changeFeed() is refused, not a transaction without its feed; declarations must be entities', () => {
+    const feed = changeFeed({ name: 'hostile', table: 'hostile', entities: [Bag] });
+    expect(refusal(() => dynamicTx({ feed: { ...feed } } as never)).message).toBe('dynamicTx({ feed }) takes a feed made with changeFeed(), got an object');
+    expect(refusal(() => dynamicTx({ feed: Object.create(feed) } as never)).code).toBe('InvalidValue');
+    expect(refusal(() => (dynamicTx as any)(Bag, 42)).message).toBe('dynamicTx() takes entities and label declarations such as { shard: Counter }, got number 42');
+    expect(refusal(() => (dynamicTx as any)({ shard: Counter, other: 'Counter' })).code).toBe('InvalidValue');
+    // A label named 'feed' is a declaration, not options; a genuine feed is taken.
+    expect((dynamicTx({ feed: Counter }) as any).put(Counter, { tenant: 'a' }, { label: 'feed' }).size).toBe(1);
+    expect((dynamicTx({ feed }, Bag) as any).size).toBe(1);
+    expect((dynamicTx({ feed: undefined } as never) as any).size).toBe(0);
   });
 });

@@ -23,6 +23,8 @@ import { isChangeFeed, type ChangeFeed } from '../feed/change-feed.js';
 import { withManifest } from '../feed/manifest.js';
 import { parseCheck, parseDelete, parsePut, parseUpdate, parseUpsert, type ActionOptions } from '../parser/action-parser.js';
 import { compileTransaction } from '../compiler/transaction-compiler.js';
+import { isEntity } from '../schema/entity-plan.js';
+import { isPlainObject } from '../schema/marshal.js';
 
 /** What the type of a transaction remembers about each action, for typed outcomes. */
 export interface ActionInfo<E extends AnyEntity = AnyEntity, Label extends string = string> {
@@ -585,10 +587,16 @@ export function dynamicTx<const Declared extends readonly DynamicDeclaration[] =
 ): DynamicWriteTransaction<Declared extends readonly [] ? AnyEntity : Declared[number]>;
 export function dynamicTx(...args: readonly unknown[]): DynamicWriteTransaction {
   return atBoundary('dynamicTx()', () => {
-    const first = args[0] as { feed?: unknown } | undefined;
-    // The options, when given, come first and hold a feed made with changeFeed(): entities and
-    // label declarations never do.
-    const feed = typeof first === 'object' && first !== null && 'feed' in first && isChangeFeed(first.feed) ? first.feed : undefined;
-    return new WriteTransactionImpl(undefined, feed) as unknown as DynamicWriteTransaction;
+    const first = args[0];
+    // The options, when given, come first and hold a feed: entities never do, and a label
+    // declaration's values are entities (`{ feed: Counter }` declares the label 'feed').
+    const isOptions = typeof first === 'object' && first !== null && !isEntity(first) && 'feed' in first && !isEntity((first as { feed?: unknown }).feed);
+    const feed = isOptions ? (first as { feed?: unknown }).feed : undefined;
+    if (feed !== undefined && !isChangeFeed(feed)) throw invalidValueError(`dynamicTx({ feed }) takes a feed made with changeFeed(), got ${describeValue(feed)}`);
+    for (const declared of isOptions ? args.slice(1) : args) {
+      if (isEntity(declared) || (isPlainObject(declared) && Object.values(declared).every(isEntity))) continue;
+      throw invalidValueError(`dynamicTx() takes entities and label declarations such as { shard: Counter }, got ${describeValue(declared)}`);
+    }
+    return new WriteTransactionImpl(undefined, feed as ChangeFeed | undefined) as unknown as DynamicWriteTransaction;
   });
 }

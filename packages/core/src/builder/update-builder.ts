@@ -167,7 +167,8 @@ class UpdateOperationsImpl {
 
   remove(attributes: unknown) {
     if (!Array.isArray(attributes)) throw invalidValueError(`remove() on ${this.plan.name} takes an array of attribute names, got ${describeValue(attributes)}`);
-    const added = attributes.map((name: unknown): UpdateRequest => {
+    // Array.from: a hole in the array is an undefined name, refused, not a request left out.
+    const added = Array.from(attributes as unknown[], (name: unknown): UpdateRequest => {
       if (typeof name !== 'string') throw invalidValueError(`remove() on ${this.plan.name} takes attribute names, got ${describeValue(name)}`);
       return { kind: 'remove', target: this.#rootRef(this.#removable(name)) };
     });

@@ -49,8 +49,9 @@ export function explainCancellation(actions: readonly ActionNode[], reasons: rea
 
 /** The item as the entity itself reads it (field names mapped back, hidden attributes left out). */
 export function formatItem(action: Pick<ActionNode, 'entity'>, item: Record<string, AttributeValue>): unknown {
-  const entity = action.entity.entity as unknown as { parse(response: { Item: unknown }): { data: unknown } };
-  return entity.parse({ Item: unmarshalItem(item) }).data ?? undefined;
+  const entity = action.entity.entity as unknown as { parse(response: { Item: unknown }, options: { originalErr: boolean }): { data: unknown } };
+  // originalErr: a get hook's own error, not ElectroDB's "Error thrown by DynamoDB client" around it.
+  return entity.parse({ Item: unmarshalItem(item) }, { originalErr: true }).data ?? undefined;
 }
 
 /** `Tenant{tenant:globex} (check "active"): ConditionalCheckFailed`, one line per failed action. */

@@ -8,11 +8,12 @@
  * survive a restart comes out as a JSON-able `FeedConsumerState`.
  */
 import type { AnyEntity } from '../schema/entity-types.js';
-import { invalidValueError } from '../errors/errors.js';
-import { describeValue } from '../errors/user-text.js';
-import type { ChangeFeed } from './change-feed.js';
+import { atBoundary, invalidValueError } from '../errors/errors.js';
+import { describeValue, shownText } from '../errors/user-text.js';
+import { isPlainObject } from '../schema/marshal.js';
+import { isChangeFeed, type ChangeFeed } from './change-feed.js';
 import { expectedItems, imagesOutput, transactionEvent, type FeedOutput } from './events.js';
-import { compareSequence, decodeRecord, type DecodedManifest, type ItemChange, type StreamRecord } from './stream-records.js';
+import { compareSequence, decodeRecord, type DecodedManifest, type DecodedRecord, type ItemChange, type StreamRecord } from './stream-records.js';
 
 /**
  * `intent`: one event per committed transaction, from its manifest record alone, as soon as it
@@ -101,6 +102,12 @@ interface Pending {
 
 const DEFAULT_WAIT_MS = 30_000;
 
+/** A record of a batch, read and checked before the batch changes anything. */
+interface ReadRecord {
+  readonly seq: string;
+  readonly decoded: DecodedRecord;
+}
+
 /**
  * The consumer core of a change feed. Feed it batches of records by shard (`push`), call
  * `tick` now and then (it reports overdue transactions), and save `state()` after handing out
@@ -128,19 +135,16 @@ export class FeedAssembler<Entities extends readonly AnyEntity[] = readonly AnyE
   readonly #emitted = new Map<string, Map<string, string>>();
   readonly #finished = new Set<string>();
   #stats = { records: 0, duplicates: 0, events: 0, incomplete: 0, droppedItemRecords: 0, outOfOrder: 0 };
+  /** Set when a push or tick failed half way (a get hook of an entity threw): the state is no longer one to go on from. */
+  #broken = false;
 
   constructor(feed: ChangeFeed<Entities>, options: FeedAssemblerOptions = {}) {
+    const checked = atBoundary('new FeedAssembler()', () => checkAssemblerOptions(feed, options));
     this.#feed = feed;
-    this.#mode = options.mode ?? 'intent';
-    if (this.#mode !== 'intent' && this.#mode !== 'image') throw invalidValueError(`A feed's mode is 'intent' or 'image', got ${describeValue(this.#mode)}`);
-    if (this.#mode === 'image' && feed.marker === undefined) {
-      throw invalidValueError(`The image feed attaches item records by the marker; feed '${feed.name}' has none (marker: false)`);
-    }
-    this.#waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
-    if (typeof this.#waitMs !== 'number' || !(this.#waitMs >= 0)) throw invalidValueError(`waitMs must be a number of milliseconds, got ${describeValue(this.#waitMs)}`);
-    this.#tables = new Set([feed.table, ...(options.imageTables ?? [])]);
-    const state = options.state;
-    if (state !== undefined) this.#restore(state);
+    this.#mode = checked.mode;
+    this.#waitMs = checked.waitMs;
+    this.#tables = new Set([feed.table, ...checked.imageTables]);
+    if (checked.state !== undefined) this.#restore(checked.state);
   }
 
   /** The mode this assembler runs in. */
@@ -170,6 +174,8 @@ export class FeedAssembler<Entities extends readonly AnyEntity[] = readonly AnyE
 
   /** Marks a shard as read to its end (closed): it is not read again after a restart. */
   finishShard(shard: string): void {
+    this.#usable();
+    if (typeof shard !== 'string' || shard === '') throw invalidValueError(`finishShard() takes a shard id, got ${describeValue(shard)}`);
     this.#finished.add(shard);
   }
 
@@ -178,22 +184,61 @@ export class FeedAssembler<Entities extends readonly AnyEntity[] = readonly AnyE
    * or before the last one read from the shard are re-deliveries and are ignored.
    */
   push(batch: StreamBatch, now: number): FeedOutput<Entities>[] {
+    this.#usable();
+    // Every record is read and checked first: a batch that cannot be taken whole changes nothing.
+    const { shard, table, decoded } = atBoundary('push()', () => this.#read(batch, now));
+    return this.#applying(() => this.#apply(shard, table, decoded, now));
+  }
+
+  /** The batch's records decoded, re-deliveries marked: no state is changed here. */
+  #read(batch: StreamBatch, now: number): { shard: string; table: string; decoded: (ReadRecord | undefined)[] } {
+    checkNow(now);
+    if (typeof batch !== 'object' || batch === null) throw invalidValueError(`push() takes a batch { shard, records }, got ${describeValue(batch)}`);
+    const { shard, records } = batch;
+    const table = batch.table ?? this.#feed.table;
+    if (typeof shard !== 'string' || shard === '') throw invalidValueError(`A batch's shard must be a shard id, got ${describeValue(shard)}`);
+    if (typeof table !== 'string') throw invalidValueError(`A batch's table must be a table name, got ${describeValue(table)}`);
+    if (!Array.isArray(records)) throw invalidValueError(`A batch's records must be an array of stream records, got ${describeValue(records)}`);
+    let last = this.#watermarks.get(shard);
+    const decoded = records.map((record: unknown): ReadRecord | undefined => {
+      const seq = typeof record === 'object' && record !== null ? (record as StreamRecord).dynamodb?.SequenceNumber : undefined;
+      if (typeof seq !== 'string') throw invalidValueError(`A stream record of shard ${shownText(shard)} has no SequenceNumber`);
+      if (last !== undefined && compareSequence(seq, last) <= 0) return undefined; // a re-delivery
+      last = seq;
+      return { seq, decoded: decodeRecord(this.#feed, record as StreamRecord, table, `of shard ${shownText(shard)} (sequence ${shownText(seq)})`) };
+    });
+    return { shard, table, decoded };
+  }
+
+  /** Runs a change of state; should it fail half way, this assembler refuses to go on (see #usable). */
+  #applying<T>(run: () => T): T {
+    try {
+      return atBoundary('the feed assembler', run);
+    } catch (error) {
+      this.#broken = true;
+      throw error;
+    }
+  }
+
+  #usable() {
+    if (this.#broken) {
+      throw invalidValueError('This feed assembler stopped when formatting an event failed half way; make a new one from the state saved last');
+    }
+  }
+
+  #apply(shard: string, table: string, records: readonly (ReadRecord | undefined)[], now: number): FeedOutput<Entities>[] {
     const out: FeedOutput<Entities>[] = [];
     const ready = new Set<string>();
-    const { shard } = batch;
-    const table = batch.table ?? this.#feed.table;
-    for (const record of batch.records) {
+    for (const read of records) {
       this.#stats.records++;
-      const seq = record.dynamodb?.SequenceNumber;
-      if (typeof seq !== 'string') throw invalidValueError(`A stream record of shard ${shard} has no SequenceNumber`);
-      const last = this.#watermarks.get(shard);
-      if (last !== undefined && compareSequence(seq, last) <= 0) {
+      if (read === undefined) {
         this.#stats.duplicates++;
         continue;
       }
+      const { seq, decoded } = read;
+      const last = this.#watermarks.get(shard);
       this.#watermarks.set(shard, seq);
       const held: Held = { shard, seq, prev: last };
-      const decoded = decodeRecord(this.#feed, record, table);
       if (decoded.kind === 'manifest') {
         const { manifest } = decoded;
         const id = manifest.transactionId;
@@ -240,6 +285,12 @@ export class FeedAssembler<Entities extends readonly AnyEntity[] = readonly AnyE
    * and the events this lets out.
    */
   tick(now: number): FeedOutput<Entities>[] {
+    this.#usable();
+    atBoundary('tick()', () => checkNow(now));
+    return this.#applying(() => this.#tick(now));
+  }
+
+  #tick(now: number): FeedOutput<Entities>[] {
     const out: FeedOutput<Entities>[] = [];
     const ready = new Set<string>();
     for (const pending of [...this.#pending.values()]) {
@@ -272,10 +323,11 @@ export class FeedAssembler<Entities extends readonly AnyEntity[] = readonly AnyE
 
   /** Everything a restart needs, as JSON: per-shard checkpoints and the recently emitted transactions. */
   state(): FeedConsumerState {
+    this.#usable();
     const checkpoints = this.checkpoints();
     for (const [id, through] of this.#emitted) {
       const passed = [...through].every(([shard, seq]) => {
-        const checkpoint = checkpoints[shard];
+        const checkpoint = Object.prototype.hasOwnProperty.call(checkpoints, shard) ? checkpoints[shard] : undefined;
         return checkpoint !== undefined && compareSequence(checkpoint, seq) >= 0;
       });
       if (passed) this.#emitted.delete(id);
@@ -313,14 +365,14 @@ export class FeedAssembler<Entities extends readonly AnyEntity[] = readonly AnyE
     }
     for (const [shard, floor] of heldFloor) result.set(shard, floor ?? this.#restored.get(shard));
     const out: Record<string, string> = {};
-    for (const [shard, seq] of result) if (seq !== undefined) out[shard] = seq;
+    // defineProperty: a shard id such as '__proto__' is an ordinary key here.
+    for (const [shard, seq] of result) if (seq !== undefined) Object.defineProperty(out, shard, { value: seq, enumerable: true, writable: true, configurable: true });
     return out;
   }
 
   #restore(state: FeedConsumerState) {
-    if (typeof state !== 'object' || state === null || state.version !== 1) throw invalidValueError(`Unknown feed consumer state ${describeValue(state)}`);
     if (state.feed !== this.#feed.name || state.mode !== this.#mode) {
-      throw invalidValueError(`The saved state is of feed '${state.feed}' in ${state.mode} mode, not of '${this.#feed.name}' in ${this.#mode} mode`);
+      throw invalidValueError(`The saved state is of feed '${shownText(String(state.feed))}' in ${shownText(String(state.mode))} mode, not of '${this.#feed.name}' in ${this.#mode} mode`);
     }
     for (const [shard, seq] of Object.entries(state.checkpoints)) {
       this.#restored.set(shard, seq);
@@ -412,6 +464,58 @@ export class FeedAssembler<Entities extends readonly AnyEntity[] = readonly AnyE
     }
     this.#emitted.set(id, through);
   }
+}
+
+/** The time a push or tick is at: ms, as `Date.now()` gives it. */
+function checkNow(now: unknown) {
+  if (typeof now !== 'number' || !Number.isFinite(now)) throw invalidValueError(`now must be a time in milliseconds, got ${describeValue(now)}`);
+}
+
+/**
+ * A feed and assembler options from untyped callers, read once: the mode, the wait, the image
+ * tables and a saved state of the right shape (what `state()` returns, also through JSON).
+ */
+export function checkAssemblerOptions(
+  feed: unknown,
+  options: unknown,
+): { mode: FeedMode; waitMs: number; imageTables: readonly string[]; state: FeedConsumerState | undefined } {
+  if (!isChangeFeed(feed)) throw invalidValueError(`A feed consumer takes a feed made with changeFeed(), got ${describeValue(feed)}`);
+  if (options === undefined) options = {};
+  if (typeof options !== 'object' || options === null) throw invalidValueError(`A feed consumer takes an options object, got ${describeValue(options)}`);
+  const { mode = 'intent', waitMs = DEFAULT_WAIT_MS, imageTables = [], state } = options as FeedAssemblerOptions;
+  if (mode !== 'intent' && mode !== 'image') throw invalidValueError(`A feed's mode is 'intent' or 'image', got ${describeValue(mode)}`);
+  if (mode === 'image' && feed.marker === undefined) {
+    throw invalidValueError(`The image feed attaches item records by the marker; feed '${feed.name}' has none (marker: false)`);
+  }
+  if (typeof waitMs !== 'number' || !(waitMs >= 0)) throw invalidValueError(`waitMs must be a number of milliseconds, got ${describeValue(waitMs)}`);
+  if (!Array.isArray(imageTables) || !Array.from(imageTables as unknown[]).every((t) => typeof t === 'string')) {
+    throw invalidValueError(`imageTables must be an array of table names, got ${describeValue(imageTables)}`);
+  }
+  return { mode, waitMs, imageTables: [...imageTables], state: state === undefined ? undefined : checkState(state) };
+}
+
+/** A saved state as `state()` writes it, or a typed error naming what is not. */
+function checkState(state: unknown): FeedConsumerState {
+  const bad = (what: string) => invalidValueError(`The saved feed consumer state is not one state() wrote: ${what}`);
+  const strings = (value: unknown, what: string): Record<string, string> => {
+    if (!isPlainObject(value) || !Object.values(value).every((v) => typeof v === 'string')) throw bad(`its ${what} is ${describeValue(value)}, not a map of shard ids to sequence numbers`);
+    return value as Record<string, string>;
+  };
+  if (!isPlainObject(state)) throw bad(`it is ${describeValue(state)}`);
+  if (state.version !== 1) throw bad(`its version is ${describeValue(state.version)}, not 1`);
+  if (typeof state.feed !== 'string' || typeof state.mode !== 'string') throw bad('it names no feed and mode');
+  strings(state.checkpoints, 'checkpoints');
+  if (!Array.isArray(state.emitted)) throw bad(`its emitted is ${describeValue(state.emitted)}, not a list`);
+  // Index loops: a hole in an array is an entry that is not there, refused like any other.
+  for (let i = 0; i < state.emitted.length; i++) {
+    const entry: unknown = state.emitted[i];
+    if (!isPlainObject(entry) || typeof entry.transactionId !== 'string') throw bad(`its emitted[${i}] is not { transactionId, through }`);
+    strings(entry.through, `emitted[${i}].through`);
+  }
+  if (!Array.isArray(state.finishedShards) || !Array.from(state.finishedShards as unknown[]).every((shard) => typeof shard === 'string')) {
+    throw bad(`its finishedShards is ${describeValue(state.finishedShards)}, not a list of shard ids`);
+  }
+  return state as unknown as FeedConsumerState;
 }
 
 /** Makes a feed assembler (see FeedAssembler). */

@@ -1,7 +1,8 @@
 import { Entity } from 'electrodb';
 import type { AnyEntity } from '../schema/entity-types.js';
-import { invalidValueError } from '../errors/errors.js';
-import { describeValue } from '../errors/user-text.js';
+import { atBoundary, invalidValueError } from '../errors/errors.js';
+import { isEntity, planOf } from '../schema/entity-plan.js';
+import { describeValue, shownText } from '../errors/user-text.js';
 
 /**
  * A transaction-aware change feed, from the client. DynamoDB Streams records carry nothing that
@@ -80,13 +81,19 @@ export interface ChangeFeed<Entities extends readonly AnyEntity[] = readonly Any
 export const MANIFEST_ENTITY = 'dynatx.manifest';
 const SEVEN_DAYS = 7 * 24 * 60 * 60;
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+/** What DynamoDB accepts as a table name. */
+export const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
 /** Defines a change feed; pass it to `tx({ feed })` to record transactions in it. */
 export function changeFeed<const Entities extends readonly AnyEntity[]>(options: ChangeFeedOptions<Entities>): ChangeFeed<Entities> {
+  return atBoundary('changeFeed()', () => makeChangeFeed(options));
+}
+
+function makeChangeFeed<const Entities extends readonly AnyEntity[]>(options: ChangeFeedOptions<Entities>): ChangeFeed<Entities> {
   if (typeof options !== 'object' || options === null) throw invalidValueError(`changeFeed() takes options, got ${describeValue(options)}`);
   const name = checkedName(options.name, 'name');
   const table = options.table;
-  if (typeof table !== 'string' || table.length < 3 || table.length > 255) throw invalidValueError(`changeFeed(): table must be a table name, got ${describeValue(table)}`);
+  if (typeof table !== 'string' || !TABLE_NAME.test(table)) throw invalidValueError(`changeFeed(): table must be a table name, got ${describeValue(table)}`);
   const partitionKey = checkedName(options.partitionKey ?? 'pk', 'partitionKey');
   const sortKey = options.sortKey === null ? undefined : checkedName(options.sortKey ?? 'sk', 'sortKey');
   const ttlAttribute = checkedName(options.ttlAttribute ?? 'ttl', 'ttlAttribute');
@@ -95,29 +102,22 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
     throw invalidValueError(`changeFeed(): ttlSeconds must be a whole number of seconds from 60 to one year, got ${describeValue(ttlSeconds)}`);
   }
   const marker = options.marker === false ? undefined : checkedName(options.marker ?? 'dynatxTx', 'marker');
-  if (!Array.isArray(options.entities)) throw invalidValueError('changeFeed(): entities must be an array of the ElectroDB entities the feed describes');
-  const manifestEntity = new Entity(
-    {
-      model: { entity: MANIFEST_ENTITY, version: '1', service: 'dynatx' },
-      attributes: {
-        feed: { type: 'string', required: true },
-        transactionId: { type: 'string', required: true },
-        committedAt: { type: 'number', required: true },
-        expiresAt: { type: 'number', required: true, field: ttlAttribute },
-        count: { type: 'number', required: true },
-        fingerprint: { type: 'string', required: true },
-        marker: { type: 'string' },
-        actions: { type: 'any', required: true },
-      },
-      indexes: {
-        byTransaction: {
-          pk: { field: partitionKey, composite: ['feed', 'transactionId'], template: 'dynatx#feed#${feed}#tx#${transactionId}', casing: 'none' },
-          ...(sortKey === undefined ? {} : { sk: { field: sortKey, composite: [], template: 'dynatx#manifest', casing: 'none' } }),
-        },
-      },
-    } as never,
-    { table },
-  ) as unknown as ChangeFeed['manifestEntity'];
+  const entities: unknown = options.entities;
+  if (!Array.isArray(entities)) throw invalidValueError('changeFeed(): entities must be an array of the ElectroDB entities the feed describes');
+  // Consumers format keys, items and images with these: each must be an entity dynatx can read.
+  const given = [...(entities as unknown[])];
+  given.forEach((entity, i) => {
+    if (!isEntity(entity)) throw invalidValueError(`changeFeed(): entities[${i}] must be an ElectroDB entity, got ${describeValue(entity)}`);
+    planOf(entity);
+  });
+  // The manifest's key and TTL fields sit next to its own attributes: each name once.
+  const fields: [string, string | undefined][] = [['partitionKey', partitionKey], ['sortKey', sortKey], ['ttlAttribute', ttlAttribute]];
+  fields.forEach(([option, field], i) => {
+    if (field !== undefined && (MANIFEST_FIELDS.has(field) || fields.slice(0, i).some(([, other]) => other === field))) {
+      throw invalidValueError(`changeFeed(): ${option} '${field}' is already a field of the manifest; choose another name`);
+    }
+  });
+  const manifestEntity = manifestEntityFor(table, partitionKey, sortKey, ttlAttribute);
   const feed = Object.freeze({
     name,
     table,
@@ -128,10 +128,46 @@ export function changeFeed<const Entities extends readonly AnyEntity[]>(options:
     include: Object.freeze({ putItems: options.include?.putItems === true, updates: options.include?.updates === true }),
     marker,
     manifestEntity,
-    entities: Object.freeze([...options.entities]) as unknown as Entities,
+    entities: Object.freeze(given) as unknown as Entities,
   }) as unknown as ChangeFeed<Entities>;
   feeds.add(feed);
   return feed;
+}
+
+/** The manifest's own attributes (and ElectroDB's identifiers), which the key and TTL fields must not reuse. */
+const MANIFEST_FIELDS: ReadonlySet<string> = new Set(['feed', 'transactionId', 'committedAt', 'count', 'fingerprint', 'marker', 'actions', '__edb_e__', '__edb_v__']);
+
+/** The ElectroDB entity manifests are written as; what ElectroDB refuses of the names given is a typed error. */
+function manifestEntityFor(table: string, partitionKey: string, sortKey: string | undefined, ttlAttribute: string): ChangeFeed['manifestEntity'] {
+  try {
+    return new Entity(
+      {
+        model: { entity: MANIFEST_ENTITY, version: '1', service: 'dynatx' },
+        attributes: {
+          feed: { type: 'string', required: true },
+          transactionId: { type: 'string', required: true },
+          committedAt: { type: 'number', required: true },
+          expiresAt: { type: 'number', required: true, field: ttlAttribute },
+          count: { type: 'number', required: true },
+          fingerprint: { type: 'string', required: true },
+          marker: { type: 'string' },
+          actions: { type: 'any', required: true },
+        },
+        indexes: {
+          byTransaction: {
+            pk: { field: partitionKey, composite: ['feed', 'transactionId'], template: 'dynatx#feed#${feed}#tx#${transactionId}', casing: 'none' },
+            ...(sortKey === undefined ? {} : { sk: { field: sortKey, composite: [], template: 'dynatx#manifest', casing: 'none' } }),
+          },
+        },
+      } as never,
+      { table },
+    ) as unknown as ChangeFeed['manifestEntity'];
+  } catch (error) {
+    // Only names of the caller's go in here (checked strings), so whatever ElectroDB throws, even
+    // a TypeError for a name such as 'constructor', is its refusal of them.
+    const message = String((error as Error)?.message).replace(/ - For more detail on this error reference: \S+$/, '');
+    throw invalidValueError(`changeFeed(): ElectroDB refused the manifest entity for these names: ${shownText(message, 200)}`);
+  }
 }
 
 /** Feeds made by changeFeed(); a look-alike object is refused. */
@@ -146,5 +182,7 @@ function checkedName(value: unknown, option: string): string {
   if (typeof value !== 'string' || !NAME.test(value)) {
     throw invalidValueError(`changeFeed(): ${option} must be 1-64 letters, digits, '_', '-' or '.', got ${describeValue(value)}`);
   }
+  // ElectroDB keeps fields in plain objects: '__proto__' there would change Object.prototype.
+  if (value in Object.prototype) throw invalidValueError(`changeFeed(): ${option} '${value}' is a name every JavaScript object has; choose another`);
   return value;
 }

@@ -5,10 +5,11 @@
  * consumer rebuilt from its store goes on exactly where the saved state says.
  */
 import type { AnyEntity } from '../schema/entity-types.js';
-import { invalidValueError } from '../errors/errors.js';
+import { atBoundary, invalidValueError } from '../errors/errors.js';
+import { describeValue } from '../errors/user-text.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { FeedOutput } from './events.js';
-import { FeedAssembler, type FeedAssemblerOptions, type FeedConsumerState, type StreamBatch } from './assembler.js';
+import { FeedAssembler, checkAssemblerOptions, type FeedAssemblerOptions, type FeedConsumerState, type StreamBatch } from './assembler.js';
 
 /**
  * Where a consumer keeps its state between runs: the per-shard checkpoints and the recently
@@ -83,11 +84,10 @@ export class FeedConsumer<Entities extends readonly AnyEntity[] = readonly AnyEn
 
   /** Builds a consumer from the store's saved state (or from the start). */
   static async open<Entities extends readonly AnyEntity[]>(feed: ChangeFeed<Entities>, options: FeedConsumerOptions<Entities>): Promise<FeedConsumer<Entities>> {
-    if (typeof options?.onEvent !== 'function') throw invalidValueError('A feed consumer needs onEvent, the function that receives its events');
-    const store = options.checkpoints ?? memoryCheckpointStore();
+    const { store, onEvent } = atBoundary('openFeedConsumer()', () => checkConsumerOptions(feed, options));
     const state = await store.load();
     const assembler = new FeedAssembler(feed, { ...options, state });
-    return new FeedConsumer(assembler, store, options.onEvent);
+    return new FeedConsumer(assembler, store, onEvent);
   }
 
   /** The assembler inside (read-only use: `lastRead`, `pending`, `stats`). */
@@ -130,6 +130,21 @@ export class FeedConsumer<Entities extends readonly AnyEntity[] = readonly AnyEn
       throw invalidValueError('This feed consumer stopped when its handler or its checkpoint store failed; open a new one from the store to go on');
     }
   }
+}
+
+/** A consumer's options from untyped callers: its handler, a checkpoint store, and the assembler's options. */
+export function checkConsumerOptions<Entities extends readonly AnyEntity[]>(
+  feed: ChangeFeed<Entities>,
+  options: FeedConsumerOptions<Entities>,
+): { store: FeedCheckpointStore; onEvent: (output: FeedOutput<Entities>) => unknown } {
+  checkAssemblerOptions(feed, options);
+  const onEvent = options?.onEvent;
+  if (typeof onEvent !== 'function') throw invalidValueError('A feed consumer needs onEvent, the function that receives its events');
+  const store = options.checkpoints ?? memoryCheckpointStore();
+  if (typeof store !== 'object' || store === null || typeof store.load !== 'function' || typeof store.save !== 'function') {
+    throw invalidValueError(`checkpoints must be a store with load() and save(state), got ${describeValue(store)}`);
+  }
+  return { store, onEvent };
 }
 
 /** Opens a feed consumer from its checkpoint store (see FeedConsumer). */

@@ -92,7 +92,7 @@ export type FeedOutput<Entities extends readonly AnyEntity[] = readonly AnyEntit
 /** The entities of a feed, as its events are typed. */
 export type FeedEntities<F> = F extends ChangeFeed<infer Entities> ? Entities : never;
 
-type ParsableEntity = AnyEntity & { parse(response: { Item: unknown }): { data: unknown } };
+type ParsableEntity = AnyEntity & { parse(response: { Item: unknown }, options: { originalErr: boolean }): { data: unknown } };
 
 /** Finds the feed's entity for an action (by service and name), or undefined. */
 export function entityFor(feed: ChangeFeed, action: { readonly entity: string; readonly service?: string }): ParsableEntity | undefined {
@@ -112,7 +112,8 @@ export function formatWith(entity: ParsableEntity | undefined, plain: Record<str
     if (marker !== undefined) delete copy[marker];
     return copy;
   }
-  return entity.parse({ Item: plain }).data ?? undefined;
+  // originalErr: a get hook's own error, not ElectroDB's "Error thrown by DynamoDB client" around it.
+  return entity.parse({ Item: plain }, { originalErr: true }).data ?? undefined;
 }
 
 /** The intent-level actions of a manifest, put items formatted by their entities. */

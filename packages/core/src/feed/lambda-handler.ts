@@ -23,9 +23,9 @@
 import { DeleteItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { AnyEntity } from '../schema/entity-types.js';
-import { invalidValueError } from '../errors/errors.js';
-import { describeValue } from '../errors/user-text.js';
-import type { ChangeFeed } from './change-feed.js';
+import { atBoundary, invalidValueError } from '../errors/errors.js';
+import { describeValue, shownText } from '../errors/user-text.js';
+import { isChangeFeed, TABLE_NAME, type ChangeFeed } from './change-feed.js';
 import type { FeedMode } from './assembler.js';
 import { expectedItems, imagesOutput, transactionEvent, type FeedOutput } from './events.js';
 import { decodeRecord, tableOfStreamArn, type DecodedManifest, type ItemChange, type StreamImage, type StreamRecord } from './stream-records.js';
@@ -125,9 +125,17 @@ export function feedStreamHandler<Entities extends readonly AnyEntity[]>(
   feed: ChangeFeed<Entities>,
   options: FeedStreamHandlerOptions<Entities>,
 ): (event: FeedStreamEvent) => Promise<FeedStreamBatchResponse> {
+  return atBoundary('feedStreamHandler()', () => makeFeedStreamHandler(feed, options));
+}
+
+function makeFeedStreamHandler<Entities extends readonly AnyEntity[]>(
+  feed: ChangeFeed<Entities>,
+  options: FeedStreamHandlerOptions<Entities>,
+): (event: FeedStreamEvent) => Promise<FeedStreamBatchResponse> {
+  if (!isChangeFeed(feed)) throw invalidValueError(`feedStreamHandler() takes a feed made with changeFeed(), got ${describeValue(feed)}`);
   if (typeof options !== 'object' || options === null) throw invalidValueError('feedStreamHandler(feed, options) takes options');
   if (typeof options.client?.send !== 'function') throw invalidValueError('feedStreamHandler(): client must be your DynamoDBClient');
-  if (typeof options.stateTable !== 'string' || options.stateTable.length < 3) throw invalidValueError(`feedStreamHandler(): stateTable must be a table name, got ${describeValue(options.stateTable)}`);
+  if (typeof options.stateTable !== 'string' || !TABLE_NAME.test(options.stateTable)) throw invalidValueError(`feedStreamHandler(): stateTable must be a table name, got ${describeValue(options.stateTable)}`);
   if (typeof options.consumer !== 'string' || !NAME.test(options.consumer)) throw invalidValueError(`feedStreamHandler(): consumer must be 1-64 letters, digits, '_', '-' or '.', got ${describeValue(options.consumer)}`);
   if (typeof options.onEvent !== 'function') throw invalidValueError('feedStreamHandler(): onEvent must be your function');
   const mode = options.mode ?? 'intent';
@@ -140,11 +148,25 @@ export function feedStreamHandler<Entities extends readonly AnyEntity[]>(
     if (typeof value !== 'number' || !(value > 0)) throw invalidValueError(`feedStreamHandler(): ${name} must be a positive number of milliseconds, got ${describeValue(value)}`);
   }
   const ttlSeconds = options.stateTtlSeconds ?? 7 * 24 * 3600;
+  if (typeof ttlSeconds !== 'number' || !Number.isSafeInteger(ttlSeconds) || ttlSeconds < 1) {
+    throw invalidValueError(`feedStreamHandler(): stateTtlSeconds must be a whole number of seconds, got ${describeValue(ttlSeconds)}`);
+  }
   const pk = options.partitionKey ?? 'pk';
   const sk = options.sortKey ?? 'sk';
   const ttl = options.ttlAttribute ?? 'ttl';
+  for (const [name, value] of [['partitionKey', pk], ['sortKey', sk], ['ttlAttribute', ttl]] as const) {
+    if (typeof value !== 'string' || !NAME.test(value)) throw invalidValueError(`feedStreamHandler(): ${name} must be 1-64 letters, digits, '_', '-' or '.', got ${describeValue(value)}`);
+  }
   const now = options.now ?? Date.now;
-  const tables = new Set([feed.table, ...(options.imageTables ?? [])]);
+  if (typeof now !== 'function') throw invalidValueError(`feedStreamHandler(): now must be a clock function, got ${describeValue(now)}`);
+  const imageTables: unknown = options.imageTables ?? [];
+  if (!Array.isArray(imageTables) || !Array.from(imageTables as unknown[]).every((t) => typeof t === 'string')) {
+    throw invalidValueError(`feedStreamHandler(): imageTables must be an array of table names, got ${describeValue(imageTables)}`);
+  }
+  const onError: unknown = options.onError;
+  if (onError !== undefined && typeof onError !== 'function') throw invalidValueError(`feedStreamHandler(): onError must be a function, got ${describeValue(onError)}`);
+  const report = (error: unknown, record: StreamRecord) => (onError as FeedStreamHandlerOptions<Entities>['onError'])?.(error, record);
+  const tables = new Set<string>([feed.table, ...imageTables]);
   const prefix = `dynatx#consumer#${options.consumer}#feed#${feed.name}#tx#`;
   const openKey = `dynatx#consumer#${options.consumer}#feed#${feed.name}#open`;
   const keyOf = (transactionId: string, sort: string) => ({ [pk]: { S: `${prefix}${transactionId}` }, [sk]: { S: sort } });
@@ -369,9 +391,10 @@ export function feedStreamHandler<Entities extends readonly AnyEntity[]>(
     }
   }
 
-  async function handleRecord(record: StreamRecord): Promise<Outcome> {
-    const table = tableOfStreamArn(record.eventSourceARN) ?? feed.table;
-    const decoded = decodeRecord(feed, record, table);
+  async function handleRecord(record: StreamRecord, seq: string): Promise<Outcome> {
+    const arn: unknown = record.eventSourceARN;
+    const table = (typeof arn === 'string' ? tableOfStreamArn(arn) : undefined) ?? feed.table;
+    const decoded = decodeRecord(feed, record, table, `(sequence ${shownText(seq)})`);
     if (decoded.kind === 'manifest') {
       const id = decoded.manifest.transactionId;
       if (mode === 'intent') return emit(id, transactionEvent(feed, decoded.manifest) as FeedOutput<Entities>);
@@ -393,15 +416,25 @@ export function feedStreamHandler<Entities extends readonly AnyEntity[]>(
 
   return async (event: FeedStreamEvent): Promise<FeedStreamBatchResponse> => {
     const failures: { itemIdentifier: string }[] = [];
-    for (const record of event?.Records ?? []) {
-      const seq = record.dynamodb?.SequenceNumber;
+    const records = atBoundary('the feed handler', () => {
+      const given: unknown = event?.Records ?? [];
+      if (!Array.isArray(given)) throw invalidValueError(`A stream event's Records must be an array of stream records, got ${describeValue(given)}`);
+      return given as readonly StreamRecord[];
+    });
+    for (const record of records) {
+      // A record without a sequence number cannot be reported as failed, so cannot be retried.
+      const seq = atBoundary('the feed handler', () => (typeof record === 'object' && record !== null ? record.dynamodb?.SequenceNumber : undefined));
       if (seq === undefined) continue;
+      if (typeof seq !== 'string') {
+        report(invalidValueError(`A stream record's SequenceNumber must be a string, got ${describeValue(seq)}`), record);
+        continue;
+      }
       let outcome: Outcome;
       try {
-        outcome = await handleRecord(record);
+        outcome = await handleRecord(record, seq);
       } catch (error) {
         outcome = 'busy';
-        options.onError?.(error, record);
+        report(error, record);
       }
       // Only a transaction held by another delivery (or a failure) makes the record come again:
       // a transaction still waiting for its parts never holds up its shard.
@@ -411,7 +444,7 @@ export function feedStreamHandler<Entities extends readonly AnyEntity[]>(
       try {
         await sweep();
       } catch (error) {
-        options.onError?.(error, {});
+        report(error, {});
       }
     }
     return { batchItemFailures: failures };

@@ -10,10 +10,11 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnyEntity } from '../schema/entity-types.js';
-import { invalidValueError } from '../errors/errors.js';
+import { atBoundary, invalidValueError } from '../errors/errors.js';
+import { describeValue } from '../errors/user-text.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { FeedOutput } from './events.js';
-import { FeedConsumer, type FeedConsumerOptions } from './consumer.js';
+import { FeedConsumer, checkConsumerOptions, type FeedConsumerOptions } from './consumer.js';
 import { tableOfStreamArn, type StreamRecord, type StreamsClientLike } from './stream-records.js';
 
 /** Options of a feed poller: a consumer's, and where and how to read the stream. */
@@ -89,8 +90,13 @@ const REACQUIRE = new Set(['ExpiredIteratorException', 'TrimmedDataAccessExcepti
  * are recognised as such and ignored), and reads the shard list again.
  */
 export function createFeedPoller<Entities extends readonly AnyEntity[]>(feed: ChangeFeed<Entities>, options: FeedPollerOptions<Entities>): FeedPoller<Entities> {
+  return atBoundary('createFeedPoller()', () => makeFeedPoller(feed, options));
+}
+
+function makeFeedPoller<Entities extends readonly AnyEntity[]>(feed: ChangeFeed<Entities>, options: FeedPollerOptions<Entities>): FeedPoller<Entities> {
   if (typeof options !== 'object' || options === null) throw invalidValueError('createFeedPoller(feed, options) takes options');
   if (typeof options.streams?.send !== 'function') throw invalidValueError('createFeedPoller(): streams must be a DynamoDBStreamsClient (AWS SDK v3)');
+  if (options.streamArn !== undefined && typeof options.streamArn !== 'string') throw invalidValueError(`createFeedPoller(): streamArn must be a stream's ARN, got ${describeValue(options.streamArn)}`);
   if (options.streamArn === undefined && typeof options.dynamodb?.send !== 'function') {
     throw invalidValueError('createFeedPoller(): give streamArn, or dynamodb (your DynamoDBClient) to find the stream of the feed table');
   }
@@ -98,7 +104,12 @@ export function createFeedPoller<Entities extends readonly AnyEntity[]>(feed: Ch
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw invalidValueError('createFeedPoller(): limit must be a whole number from 1 to 1000');
   const idleMs = options.idleMs ?? 250;
   const describeEveryMs = options.describeEveryMs ?? 10_000;
+  for (const [name, value] of [['idleMs', idleMs], ['describeEveryMs', describeEveryMs]] as const) {
+    if (typeof value !== 'number' || !(value >= 0)) throw invalidValueError(`createFeedPoller(): ${name} must be a number of milliseconds, got ${describeValue(value)}`);
+  }
   const now = options.now ?? Date.now;
+  if (typeof now !== 'function') throw invalidValueError(`createFeedPoller(): now must be a clock function, got ${describeValue(now)}`);
+  checkConsumerOptions(feed, options);
   const { streams } = options;
 
   let commands: StreamsCommands | undefined;
@@ -124,9 +135,9 @@ export function createFeedPoller<Entities extends readonly AnyEntity[]>(feed: Ch
 
   async function resolveArn(): Promise<string> {
     if (streamArn !== undefined) return streamArn;
-    const described = (await options.dynamodb!.send(new DescribeTableCommand({ TableName: feed.table }))) as { Table?: { LatestStreamArn?: string; StreamSpecification?: { StreamEnabled?: boolean } } };
-    const arn = described.Table?.LatestStreamArn;
-    if (arn === undefined || described.Table?.StreamSpecification?.StreamEnabled === false) {
+    const described = (await options.dynamodb!.send(new DescribeTableCommand({ TableName: feed.table }))) as { Table?: { LatestStreamArn?: string; StreamSpecification?: { StreamEnabled?: boolean } } } | null | undefined;
+    const arn = described?.Table?.LatestStreamArn;
+    if (typeof arn !== 'string' || described?.Table?.StreamSpecification?.StreamEnabled === false) {
       throw invalidValueError(`Table ${feed.table} has no stream: enable one (NEW_IMAGE or NEW_AND_OLD_IMAGES) to consume feed '${feed.name}'`);
     }
     streamArn = arn;
@@ -139,12 +150,15 @@ export function createFeedPoller<Entities extends readonly AnyEntity[]>(feed: Ch
     do {
       const page = (await streams.send(new c.DescribeStreamCommand({ StreamArn: arn, ...(start === undefined ? {} : { ExclusiveStartShardId: start }) }))) as {
         StreamDescription?: { Shards?: { ShardId?: string; ParentShardId?: string; SequenceNumberRange?: { EndingSequenceNumber?: string } }[]; LastEvaluatedShardId?: string };
-      };
-      for (const shard of page.StreamDescription?.Shards ?? []) {
-        if (shard.ShardId === undefined) continue;
-        found.push({ id: shard.ShardId, parent: shard.ParentShardId, closed: shard.SequenceNumberRange?.EndingSequenceNumber !== undefined });
+      } | null | undefined;
+      const listed: unknown = page?.StreamDescription?.Shards ?? [];
+      if (!Array.isArray(listed)) throw invalidValueError(`The streams client answered DescribeStream without a list of shards (${describeValue(listed)})`);
+      for (const shard of listed as { ShardId?: unknown; ParentShardId?: unknown; SequenceNumberRange?: { EndingSequenceNumber?: unknown } }[]) {
+        if (typeof shard?.ShardId !== 'string') continue;
+        found.push({ id: shard.ShardId, parent: typeof shard.ParentShardId === 'string' ? shard.ParentShardId : undefined, closed: shard.SequenceNumberRange?.EndingSequenceNumber !== undefined });
       }
-      start = page.StreamDescription?.LastEvaluatedShardId;
+      const next: unknown = page?.StreamDescription?.LastEvaluatedShardId;
+      start = typeof next === 'string' ? next : undefined;
     } while (start !== undefined);
     shards = found;
     describedAt = now();
@@ -158,7 +172,10 @@ export function createFeedPoller<Entities extends readonly AnyEntity[]>(feed: Ch
   }
 
   async function acquire(c: StreamsCommands, arn: string, shard: string, after: string | undefined): Promise<string | undefined> {
-    const get = async (input: object) => ((await streams.send(new c.GetShardIteratorCommand({ StreamArn: arn, ShardId: shard, ...input }))) as { ShardIterator?: string }).ShardIterator;
+    const get = async (input: object) => {
+      const iterator: unknown = ((await streams.send(new c.GetShardIteratorCommand({ StreamArn: arn, ShardId: shard, ...input }))) as { ShardIterator?: unknown } | null | undefined)?.ShardIterator;
+      return typeof iterator === 'string' ? iterator : undefined;
+    };
     if (after !== undefined) {
       try {
         return await get({ ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after });
@@ -199,10 +216,11 @@ export function createFeedPoller<Entities extends readonly AnyEntity[]>(feed: Ch
         }
         read++;
         const batch = response?.Records ?? [];
+        if (!Array.isArray(batch)) throw invalidValueError(`The streams client answered GetRecords of shard ${shard.id} without a list of records (${describeValue(batch)})`);
         records += batch.length;
         if (batch.length > 0) outputs.push(...(await current.consume({ shard: shard.id, table, records: batch }, now())));
         const next = response?.NextShardIterator;
-        if (next !== undefined && next !== null) {
+        if (typeof next === 'string') {
           iterators.set(shard.id, next);
         } else {
           iterators.delete(shard.id);

@@ -9,6 +9,10 @@ import type { ChangeFeed } from './change-feed.js';
 import { MANIFEST_ENTITY } from './change-feed.js';
 import type { ManifestAction } from './manifest.js';
 import { unmarshalItem } from '../schema/unmarshal.js';
+import { isPlainObject } from '../schema/marshal.js';
+import { normalizeNumberText, numberProblem } from '../schema/number-value.js';
+import { invalidValueError } from '../errors/errors.js';
+import { describeValue, shownText } from '../errors/user-text.js';
 
 /**
  * An attribute value in a stream record, `{ S: 'x' }`, `{ N: '1' }`, `{ M: {...} }`, ...
@@ -103,23 +107,39 @@ const OTHER: DecodedRecord = Object.freeze({ kind: 'other' });
  * the feed's marker and changed it (a write that left the marker as it was is not the
  * transaction's: with NEW_AND_OLD_IMAGES the old image tells), or anything else (REMOVEs,
  * TTL deletions, other feeds' manifests, unmarked items).
+ *
+ * A record this feed needs (its manifest, a marked item) that is not what DynamoDB Streams
+ * writes is refused with a typed error naming it (`where`: `of shard s1 (sequence 42)`),
+ * never half read: its images are checked whole before anything is taken from them.
  */
-export function decodeRecord(feed: ChangeFeed, record: StreamRecord, table: string | undefined): DecodedRecord {
+export function decodeRecord(feed: ChangeFeed, record: StreamRecord, table: string | undefined, where = 'in the stream'): DecodedRecord {
+  if (typeof record !== 'object' || record === null) throw malformed(where, `it is ${describeValue(record)}, not a record`);
   const data = record.dynamodb;
-  const image = data?.NewImage;
+  const image = typeof data === 'object' && data !== null ? data.NewImage : undefined;
   if (image === undefined || (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY')) return OTHER;
+  if (!isPlainObject(image)) throw malformed(where, `its NewImage is ${describeValue(image)}, not an item`);
   const onFeedTable = table === undefined || table === feed.table;
-  if (image.__edb_e__?.S === MANIFEST_ENTITY) {
-    if (!onFeedTable || record.eventName !== 'INSERT' || image.feed?.S !== feed.name) return OTHER;
-    return { kind: 'manifest', manifest: decodeManifest(image) };
+  if (textOf(image, '__edb_e__') === MANIFEST_ENTITY) {
+    if (!onFeedTable || record.eventName !== 'INSERT' || textOf(image, 'feed') !== feed.name) return OTHER;
+    checkImage(image, 'NewImage', where);
+    return { kind: 'manifest', manifest: decodeManifest(image, `${where} holds a manifest of feed '${shownText(feed.name)}' that`) };
   }
   if (feed.marker === undefined) return OTHER;
-  const transactionId = image[feed.marker]?.S;
-  if (typeof transactionId !== 'string') return OTHER;
-  const previous = data?.OldImage?.[feed.marker]?.S;
-  if (typeof previous === 'string' && previous === transactionId) return OTHER;
-  const keys = data?.Keys;
+  const transactionId = textOf(image, feed.marker);
+  if (transactionId === undefined) return OTHER;
+  const oldImage = data!.OldImage;
+  if (oldImage !== undefined && !isPlainObject(oldImage)) throw malformed(where, `its OldImage is ${describeValue(oldImage)}, not an item`);
+  const previous = oldImage === undefined ? undefined : textOf(oldImage, feed.marker);
+  if (previous === transactionId) return OTHER;
+  const keys = data!.Keys;
   if (keys === undefined) return OTHER;
+  checkImage(keys, 'Keys', where);
+  checkImage(image, 'NewImage', where);
+  if (oldImage !== undefined) checkImage(oldImage, 'OldImage', where);
+  for (const field of Object.keys(keys)) {
+    const type = Object.keys(keys[field]!)[0];
+    if (type !== 'S' && type !== 'N' && type !== 'B') throw malformed(where, `its key attribute '${shownText(field)}' is of type ${type}, not a string, number or binary`);
+  }
   return {
     kind: 'item',
     change: {
@@ -127,23 +147,137 @@ export function decodeRecord(feed: ChangeFeed, record: StreamRecord, table: stri
       itemKey: itemKeyOfRecord(table ?? feed.table, keys),
       eventName: record.eventName as 'INSERT' | 'MODIFY',
       newImage: image,
-      oldImage: data?.OldImage,
-      previousTransactionId: typeof previous === 'string' ? previous : undefined,
+      oldImage,
+      previousTransactionId: previous,
     },
   };
 }
 
-function decodeManifest(image: StreamImage): DecodedManifest {
+/** A string attribute of an image (`{ S: '...' }`), read without trusting the image's shape. */
+function textOf(image: StreamImage, name: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(image, name)) return undefined;
+  const value = image[name] as { S?: unknown } | null | undefined;
+  return typeof value === 'object' && value !== null && typeof value.S === 'string' ? value.S : undefined;
+}
+
+function malformed(where: string, what: string) {
+  return invalidValueError(`A stream record ${where} is malformed: ${what}`);
+}
+
+/** At most this many lists and maps nested in one value (DynamoDB's 32 levels). */
+const MAX_DEPTH = 32;
+
+/** An item image as DynamoDB Streams writes it: every attribute one well-formed attribute value. */
+function checkImage(image: unknown, path: string, where: string): asserts image is StreamImage {
+  if (!isPlainObject(image)) throw malformed(where, `its ${path} is ${describeValue(image)}, not an item`);
+  for (const name of Object.keys(image)) checkValue(image[name], `${path}.${shownText(name)}`, 0, where);
+}
+
+function checkValue(value: unknown, path: string, depth: number, where: string): void {
+  const bad = (why: string) => malformed(where, `${path} ${why}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad(`is ${describeValue(value)}, not an attribute value`);
+  const types = Object.keys(value);
+  if (types.length !== 1) throw bad(`is not an attribute value (it has ${types.length === 0 ? 'no type' : `${types.length} types`})`);
+  const type = types[0]!;
+  const inner = (value as Record<string, unknown>)[type];
+  const isNumber = (text: unknown) => {
+    if (typeof text !== 'string') return false;
+    const number = normalizeNumberText(text);
+    return number !== 'not a number' && numberProblem(number) === undefined;
+  };
+  const isBinary = (bytes: unknown) => bytes instanceof Uint8Array || typeof bytes === 'string';
+  const nested = () => {
+    if (depth >= MAX_DEPTH) throw bad(`nests lists and maps more than ${MAX_DEPTH} levels deep`);
+  };
+  switch (type) {
+    case 'S':
+      if (typeof inner !== 'string') throw bad(`is an S of ${describeValue(inner)}`);
+      return;
+    case 'N':
+      if (!isNumber(inner)) throw bad(`is an N of ${describeValue(inner)}, not a DynamoDB number`);
+      return;
+    case 'B':
+      if (!isBinary(inner)) throw bad(`is a B of ${describeValue(inner)}`);
+      return;
+    case 'BOOL':
+      if (typeof inner !== 'boolean') throw bad(`is a BOOL of ${describeValue(inner)}`);
+      return;
+    case 'NULL':
+      if (inner !== true) throw bad(`is a NULL of ${describeValue(inner)}`);
+      return;
+    case 'SS':
+    case 'NS':
+    case 'BS': {
+      const ok = type === 'SS' ? (m: unknown) => typeof m === 'string' : type === 'NS' ? isNumber : isBinary;
+      if (!Array.isArray(inner) || inner.length === 0 || !Array.from(inner as unknown[]).every(ok)) throw bad(`is an ${type} of ${describeValue(inner)}`);
+      return;
+    }
+    case 'L':
+      nested();
+      if (!Array.isArray(inner)) throw bad(`is an L of ${describeValue(inner)}`);
+      for (let i = 0; i < inner.length; i++) checkValue(inner[i], `${path}[${i}]`, depth + 1, where);
+      return;
+    case 'M':
+      nested();
+      if (!isPlainObject(inner)) throw bad(`is an M of ${describeValue(inner)}`);
+      for (const name of Object.keys(inner)) checkValue(inner[name], `${path}.${shownText(name)}`, depth + 1, where);
+      return;
+    default:
+      throw bad(`has the unknown type '${shownText(type)}'`);
+  }
+}
+
+const ACTION_KINDS: ReadonlySet<unknown> = new Set(['put', 'update', 'delete', 'check']);
+const ACTION_VERBS: ReadonlySet<unknown> = new Set(['put', 'create', 'update', 'patch', 'upsert', 'delete', 'remove', 'check']);
+
+/** A manifest as dynatx writes it (see manifest.ts), or a typed error naming what is not. */
+function decodeManifest(image: StreamImage, culprit: string): DecodedManifest {
   const plain = unmarshal(image);
-  const actions = Array.isArray(plain.actions) ? (plain.actions as ManifestAction[]) : [];
+  const bad = (what: string) => invalidValueError(`A stream record ${culprit} is malformed: ${what}`);
+  const text = (value: unknown, what: string) => {
+    if (typeof value !== 'string') throw bad(`its ${what} is ${describeValue(value)}, not a string`);
+    return value;
+  };
+  const whole = (value: unknown, what: string) => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw bad(`its ${what} is ${describeValue(value)}, not a whole number`);
+    return value;
+  };
+  const map = (value: unknown, what: string) => {
+    if (!isPlainObject(value)) throw bad(`its ${what} is ${describeValue(value)}, not a map`);
+    return value;
+  };
+  if (!Array.isArray(plain.actions)) throw bad(`its actions are ${describeValue(plain.actions)}, not a list`);
+  const actions = plain.actions.map((given: unknown, i): ManifestAction => {
+    const action = map(given, `actions[${i}]`);
+    const at = (name: string) => `actions[${i}].${name}`;
+    whole(action.index, at('index'));
+    if (!ACTION_KINDS.has(action.kind)) throw bad(`its ${at('kind')} is ${describeValue(action.kind)}, not put, update, delete or check`);
+    if (!ACTION_VERBS.has(action.verb)) throw bad(`its ${at('verb')} is ${describeValue(action.verb)}, not one of dynatx's verbs`);
+    text(action.entity, at('entity'));
+    text(action.service, at('service'));
+    text(action.table, at('table'));
+    if (action.label !== undefined) text(action.label, at('label'));
+    map(action.key, at('key'));
+    map(action.keyFields, at('keyFields'));
+    if (action.item !== undefined) map(action.item, at('item'));
+    if (action.update !== undefined) {
+      const update = map(action.update, at('update'));
+      text(update.expression, at('update.expression'));
+      for (const [placeholder, name] of Object.entries(map(update.names, at('update.names')))) text(name, at(`update.names.${shownText(placeholder)}`));
+      map(update.values, at('update.values'));
+    }
+    return action as unknown as ManifestAction;
+  });
+  const committedAt = plain.committedAt;
+  if (typeof committedAt !== 'number' || !Number.isFinite(committedAt)) throw bad(`its committedAt is ${describeValue(committedAt)}, not a time`);
   return {
-    feed: String(plain.feed),
-    transactionId: String(plain.transactionId),
-    committedAt: Number(plain.committedAt),
-    count: Number(plain.count),
-    fingerprint: String(plain.fingerprint ?? ''),
-    marker: typeof plain.marker === 'string' ? plain.marker : undefined,
-    actions: actions.map((a) => ({ ...a, index: Number(a.index) })),
+    feed: text(plain.feed, 'feed'),
+    transactionId: text(plain.transactionId, 'transactionId'),
+    committedAt,
+    count: whole(plain.count, 'count'),
+    fingerprint: plain.fingerprint === undefined ? '' : text(plain.fingerprint, 'fingerprint'),
+    marker: plain.marker === undefined ? undefined : text(plain.marker, 'marker'),
+    actions,
   };
 }
 

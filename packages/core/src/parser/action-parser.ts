@@ -75,7 +75,8 @@ export function parseUpsert(entity: unknown, item: unknown, options: ActionOptio
   checkOptions(options, 'upsert');
   refuseManagedVersion(plan, item);
   const values = ownAttributes(plan, item, 'upsert');
-  const named = itemIdOf(plan, pickKey(plan, values));
+  // Named (for the version guard's messages) as put() names it: key values checked first.
+  const named = plan.version === undefined ? '' : writeKey(plan, pickKey(plan, values)).itemId;
   const guard = versionGuard(plan, named, 'update', options?.expectedVersion);
   const byElectroDB = electrodbUpsert(plan, guard?.nextVersion === undefined ? values : withVersion(plan, values, guard.nextVersion));
   const itemId = itemIdOf(plan, byElectroDB.composites);

@@ -1,9 +1,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { EntityPlan } from './entity-plan.js';
+import type { AttributePlan, EntityPlan } from './entity-plan.js';
 import type { UpdateRequest, WrittenUpdateExpression } from '../nodes/update-node.js';
-import { marshalDocumentValue, utf8Length, type SizeCounter } from './marshal.js';
+import { isPlainObject, marshalDocumentValue, MAX_NESTED_CONTAINERS, utf8Length, type SizeCounter } from './marshal.js';
 import { checkItemKeys } from './key-rules.js';
-import { DynatxError, TransactionValidationError } from '../errors/errors.js';
+import { DynatxError, TransactionValidationError, invalidValueError } from '../errors/errors.js';
+import { unknownPropertyMessage, wrongTypeMessage } from '../errors/messages.js';
 import { shownText } from '../errors/user-text.js';
 
 /**
@@ -55,7 +56,7 @@ export interface ElectroWrittenItem {
 
 /** A put's whole item, as ElectroDB builds it from the caller's values (defaults, casts, validation, setters, keys). */
 export function electrodbItem(plan: EntityPlan, values: Readonly<Record<string, unknown>>): ElectroWrittenItem {
-  const params = ask(plan, 'put', () => electro(plan).put({ ...values }).params());
+  const params = ask(plan, 'put', () => electro(plan).put(readyValues(plan, values)).params());
   const document = params.Item ?? {};
   const composites: Record<string, unknown> = {};
   for (const name of plan.keyNames) composites[name] = values[name] ?? document[plan.attributes.get(name)!.field];
@@ -91,11 +92,11 @@ export function electrodbUpdate(
     for (const request of requests) {
       if (request.kind === 'prepend') {
         // ElectroDB cannot prepend; validate the value as ElectroDB would an append.
-        electro(plan).update({ ...composites }).append({ [request.target.root.name]: request.value }).params();
+        electro(plan).update({ ...composites }).append({ [request.target.root.name]: readyValue(plan.name, request.target.attribute, request.value) }).params();
         ownRequests.push(request);
         continue;
       }
-      chain = applyRequest(chain, request);
+      chain = applyRequest(plan, chain, request);
     }
     return chain.params();
   });
@@ -107,7 +108,7 @@ export function electrodbUpsert(
   plan: EntityPlan,
   values: Readonly<Record<string, unknown>>,
 ): { key: Record<string, AttributeValue>; written: WrittenUpdateExpression; composites: Readonly<Record<string, unknown>> } {
-  const params = ask(plan, 'upsert', () => electro(plan).upsert({ ...values }).params());
+  const params = ask(plan, 'upsert', () => electro(plan).upsert(readyValues(plan, values)).params());
   // The key composites as written: given, or filled in by a default (found in the expression).
   const composites: Record<string, unknown> = {};
   for (const name of plan.keyNames) composites[name] = values[name] ?? assignedValue(params, plan.attributes.get(name)!.field);
@@ -125,7 +126,8 @@ function assignedValue(params: ElectroParams, field: string): unknown {
   return assignment === null ? undefined : params.ExpressionAttributeValues?.[assignment[1]!];
 }
 
-function applyRequest(chain: ElectroChain, request: UpdateRequest): ElectroChain {
+function applyRequest(plan: EntityPlan, chain: ElectroChain, givenRequest: UpdateRequest): ElectroChain {
+  const request = givenRequest.value === undefined ? givenRequest : { ...givenRequest, value: readyValue(plan.name, givenRequest.target.attribute, givenRequest.value) };
   const { target } = request;
   const name = target.root.name;
   if (target.steps.length === 0) {
@@ -145,6 +147,13 @@ function applyRequest(chain: ElectroChain, request: UpdateRequest): ElectroChain
     }
   }
   // Nested paths and if_not_exists: ElectroDB's data() callback, walking its attribute proxy.
+  // There ElectroDB turns any value for a string or enum into text (`${value}`: 5 becomes '5'),
+  // so such a value is checked here, as ElectroDB's set() would check it.
+  const { attribute } = target;
+  if (request.value !== undefined && (attribute.kind === 'string' || attribute.kind === 'enum')) {
+    const fits = attribute.kind === 'string' ? typeof request.value === 'string' : attribute.enumValues!.has(request.value as string);
+    if (!fits) refuse(plan.name, attribute, attribute.kind === 'string' ? 'a string' : `one of ${[...attribute.enumValues!].map((v) => JSON.stringify(v)).join(', ')}`, request.value);
+  }
   return chain.data((attributes, operations) => {
     let path: unknown = attributes[name];
     for (const step of target.steps) path = (path as Record<string | number, unknown>)[step];
@@ -162,6 +171,56 @@ function applyRequest(chain: ElectroChain, request: UpdateRequest): ElectroChain
         operations[request.kind]!(path, request.value);
     }
   });
+}
+
+/** The caller's values as ElectroDB can read them (see readyValue). */
+function readyValues(plan: EntityPlan, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const ready: Record<string, unknown> = {};
+  for (const name of Object.keys(values)) {
+    const attribute = plan.attributes.get(name);
+    const value = attribute === undefined ? values[name] : readyValue(plan.name, attribute, values[name]);
+    if (name === '__proto__') Object.defineProperty(ready, name, { value, enumerable: true, writable: true, configurable: true });
+    else ready[name] = value;
+  }
+  return ready;
+}
+
+/**
+ * ElectroDB reads `value.constructor.name` of every map, list and set value it checks, and
+ * crashes on an object without a constructor. A map made with `Object.create(null)`, which
+ * dynatx accepts, goes to ElectroDB as an ordinary object with the same keys; any other value
+ * ElectroDB cannot read is refused here, as dynatx would refuse it.
+ */
+function readyValue(entityName: string, attribute: AttributePlan, value: unknown, depth = 0): unknown {
+  const { kind } = attribute;
+  if ((kind !== 'map' && kind !== 'list' && kind !== 'set') || typeof value !== 'object' || value === null || depth > MAX_NESTED_CONTAINERS) return value;
+  if (kind === 'list') {
+    if (!Array.isArray(value)) return hasConstructor(value) ? value : refuse(entityName, attribute, 'an array (list)', value);
+    const item = attribute.listItem;
+    return item === undefined ? value : value.map((element) => readyValue(entityName, item, element, depth + 1));
+  }
+  if (kind === 'set' || !isPlainObject(value)) {
+    return hasConstructor(value) ? value : refuse(entityName, attribute, kind === 'set' ? `a non-empty array or Set of ${attribute.setMember}s` : 'a plain object (map)', value);
+  }
+  const ready: Record<string, unknown> = {};
+  for (const name of Object.keys(value)) {
+    const property = attribute.properties?.get(name);
+    if (property === undefined) throw invalidValueError(unknownPropertyMessage(`${entityName}.${attribute.path}`, name));
+    const inner = readyValue(entityName, property, value[name], depth + 1);
+    if (name === '__proto__') Object.defineProperty(ready, name, { value: inner, enumerable: true, writable: true, configurable: true });
+    else ready[name] = inner;
+  }
+  return ready;
+}
+
+/** Whether ElectroDB can read the value's constructor (`value.constructor.name`). */
+function hasConstructor(value: object): boolean {
+  const constructor = (value as { constructor?: unknown }).constructor;
+  return constructor !== undefined && constructor !== null;
+}
+
+function refuse(entityName: string, attribute: AttributePlan, expected: string, value: unknown): never {
+  throw invalidValueError(wrongTypeMessage(entityName, attribute.path, expected, value));
 }
 
 /** ElectroDB's update expression with its values marshalled by dynatx's policy. */

@@ -48,7 +48,21 @@ const Page = new Entity(
   { table: 'hooks' },
 );
 
-const table = useTable([Ticket, Page]);
+/** A get hook that throws on one stored value: the caller's own code, run where dynatx reads items. */
+class HookFailed extends Error {}
+const Fragile = new Entity(
+  {
+    model: { entity: 'Fragile', version: '1', service: 'hooks' } as const,
+    attributes: {
+      id: { type: 'string', required: true },
+      shown: { type: 'string', get: (value?: string) => (value === 'boom' ? (() => { throw new HookFailed('the get hook failed'); })() : value) },
+    },
+    indexes: { primary: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } } },
+  },
+  { table: 'hooks' },
+);
+
+const table = useTable([Ticket, Page, Fragile]);
 
 async function raw(entity: typeof Ticket | typeof Page, id: string) {
   const key = (tx() as any).delete(entity, { id }).params().TransactItems[0].Delete.Key;
@@ -95,6 +109,15 @@ describe('hooks: dynatx writes what ElectroDB writes', () => {
       expect(cancelled.failed[0]).toMatchObject({ label: 'open ticket', code: 'ConditionalCheckFailed', itemId: 'Ticket{id:t2}' });
       expect((cancelled.failed[0]!.oldItem as { priority?: string }).priority).toBe('low');
     }
+  });
+
+  test("a get hook that throws: txGet() rejects with UserCodeFailed carrying the hook's own error, not ElectroDB's wrapper", async () => {
+    await tx().put(Fragile, { id: 'f1', shown: 'boom' }).execute(table.client);
+    const error = await txGet().get(Fragile, { id: 'f1' }).execute(table.client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionValidationError);
+    expect((error as TransactionValidationError).code).toBe('UserCodeFailed');
+    expect((error as Error).cause).toBeInstanceOf(HookFailed);
+    expect((error as Error).message).toBe('execute() failed while reading its arguments or running your functions: Error: the get hook failed');
   });
 
   test('validate: an item ElectroDB refuses is refused before sending, naming entity and attribute', async () => {
