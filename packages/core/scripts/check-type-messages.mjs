@@ -63,6 +63,7 @@ const WRITERS = {
   notRemovableMessage: 4,
   undeclaredEntityMessage: 2,
   undeclaredLabelMessage: 2,
+  missingDeclaredLabelMessage: 1,
   loopMessage: 0,
   noSuchNameMessage: 2,
   noOperationMessage: 0,

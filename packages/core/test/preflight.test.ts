@@ -212,6 +212,21 @@ describe('dynamic transactions (built in a loop)', () => {
     expect(() => full.delete(Counter, { tenant: 'one-more' })).toThrow('A transaction holds at most 100 actions: this would be action 101');
     expectValidationError(() => dynamicTx().params(), 'EmptyTransaction', 'An empty transaction cannot be sent: add at least one action');
   });
+
+  test("from untyped code, an action on what dynamicTx() was not made with is refused as the compiler refuses it", () => {
+    const made = dynamicTx(Counter, { audit: Event }) as any;
+    // Declared entities: any label or none; a label-declared one: those labels only.
+    expect(made.update(Counter, { tenant: 'a' }, (u: any) => u.add({ eventCount: 1 }), { label: 'any' }).size).toBe(1);
+    expect(made.put(Event, { tenant: 'a', eventId: 'e', at: 1, type: 'login' }, { label: 'audit' }).size).toBe(1);
+    expectValidationError(() => made.check(Tenant, { tenant: 'a' }, (t: any, op: any) => op.exists(t.tenant)), 'UndeclaredAction', messages.undeclaredEntityMessage('Tenant', 'audit'));
+    expectValidationError(() => made.put(Event, { tenant: 'a', eventId: 'e', at: 1, type: 'login' }, { label: 'login' }), 'UndeclaredAction', messages.undeclaredLabelMessage('login', 'Event'));
+    expectValidationError(() => made.delete(Event, { tenant: 'a', eventId: 'e' }), 'UndeclaredAction', messages.missingDeclaredLabelMessage('Event'));
+    // Matched as the compiler matches types (service, name, version): another instance of a declared entity is declared.
+    const OtherTable = new Entity(Counter.schema as any, { table: 'elsewhere' });
+    expect(made.delete(OtherTable, { tenant: 'b' }).size).toBe(1);
+    // Without declarations, anything goes (the compiler's rule too).
+    expect((dynamicTx() as any).check(Tenant, { tenant: 'a' }, (t: any, op: any) => op.exists(t.tenant)).size).toBe(1);
+  });
 });
 
 describe('reads', () => {

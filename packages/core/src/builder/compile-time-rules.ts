@@ -9,6 +9,7 @@ import type {
   NeedsExpectedVersionMessage,
   NotAKeyAttributeMessage,
   UndeclaredEntityMessage,
+  MissingDeclaredLabelMessage,
   UndeclaredLabelMessage,
   UnknownAttributeMessage,
   UnknownPropertyMessage,
@@ -162,9 +163,18 @@ export type DeclaredProblem<Count extends string, Actions extends ActionInfo, E 
   ? [ActionInfo<E, Label>] extends [Actions]
     ? never
     : [E] extends [Actions['entity']]
-      ? UndeclaredLabelMessage<Label, EntityName<E> & string>
+      ? NoSingleLabel<Label> extends true
+        ? MissingDeclaredLabelMessage<EntityName<E> & string>
+        : UndeclaredLabelMessage<Label, EntityName<E> & string>
       : UndeclaredEntityMessage<EntityName<E> & string, E['schema']['model']['service'] & string>
   : never;
+
+/**
+ * An action that gave no label: TypeScript then infers `never`, `string`, or (from the variable
+ * a loop assigns to) every declared label at once. Only a single literal is a label given.
+ */
+type NoSingleLabel<Label extends string> = [Label] extends [never] ? true : string extends Label ? true : IsUnion<Label>;
+type IsUnion<T, All = T> = T extends unknown ? ([All] extends [T] ? false : true) : never;
 
 // ----- map properties the schema does not declare -----
 

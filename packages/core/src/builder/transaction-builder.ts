@@ -15,9 +15,9 @@ import type {
   NotVersionedMessage,
   TooManyActionsMessage,
 } from '../errors/messages.js';
-import { MAX_ACTIONS } from '../errors/messages.js';
-import { atBoundary, invalidValueError, tooManyActionsError } from '../errors/errors.js';
-import { describeValue } from '../errors/user-text.js';
+import { MAX_ACTIONS, missingDeclaredLabelMessage, undeclaredEntityMessage, undeclaredLabelMessage } from '../errors/messages.js';
+import { atBoundary, invalidValueError, tooManyActionsError, TransactionValidationError } from '../errors/errors.js';
+import { describeValue, shownText } from '../errors/user-text.js';
 import { checkExecuteOptions, checkToken, feedIdentity } from '../executor/write-executor.js';
 import { isChangeFeed, type ChangeFeed } from '../feed/change-feed.js';
 import { withManifest } from '../feed/manifest.js';
@@ -418,10 +418,13 @@ class WriteTransactionImpl {
   readonly #last: ActionLink | undefined;
   /** The change feed the transaction is recorded in: its manifest is one more action. */
   readonly #feed: ChangeFeed | undefined;
+  /** What a `dynamicTx(...)` was made with; undefined for `tx()` and a bare `dynamicTx()`. */
+  readonly #declared: Declarations | undefined;
 
-  constructor(last: ActionLink | undefined, feed: ChangeFeed | undefined) {
+  constructor(last: ActionLink | undefined, feed: ChangeFeed | undefined, declared?: Declarations) {
     this.#last = last;
     this.#feed = feed;
+    this.#declared = declared;
     Object.freeze(this);
   }
 
@@ -510,8 +513,56 @@ class WriteTransactionImpl {
   }
 
   #with(action: ActionNode) {
-    return new WriteTransactionImpl({ action, previous: this.#last, count: (this.#last?.count ?? 0) + 1 }, this.#feed);
+    if (this.#declared !== undefined) checkDeclared(this.#declared, action);
+    return new WriteTransactionImpl({ action, previous: this.#last, count: (this.#last?.count ?? 0) + 1 }, this.#feed, this.#declared);
   }
+}
+
+/**
+ * The run-time half of `dynamicTx(...)`'s declarations, for callers the compiler does not see
+ * (plain JavaScript, `any`): the same rule as `DeclaredProblem`, in the same sentences. Entities
+ * are matched as the compiler matches their types: by service, name and version, not by object,
+ * so a second instance of a declared entity (another table, say) is still declared.
+ */
+interface Declarations {
+  /** Entities declared as such: any label, or none. */
+  readonly anyLabel: ReadonlySet<string>;
+  /** Entities declared through `{ label: Entity }`: only those labels. */
+  readonly labels: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const declaredName = (entity: AnyEntity) => {
+  const { service, entity: name, version } = entity.schema.model;
+  return `${service}\u0000${name}\u0000${version}`;
+};
+
+function declarationsOf(declarations: readonly unknown[]): Declarations | undefined {
+  if (declarations.length === 0) return undefined;
+  const anyLabel = new Set<string>();
+  const labels = new Map<string, Set<string>>();
+  for (const declared of declarations) {
+    if (isEntity(declared)) {
+      anyLabel.add(declaredName(declared as AnyEntity));
+      continue;
+    }
+    for (const [label, entity] of Object.entries(declared as Record<string, AnyEntity>)) {
+      const name = declaredName(entity);
+      const known = labels.get(name) ?? new Set<string>();
+      known.add(label);
+      labels.set(name, known);
+    }
+  }
+  return { anyLabel, labels };
+}
+
+function checkDeclared(declarations: Declarations, action: ActionNode) {
+  const model = action.entity.entity.schema.model;
+  const name = declaredName(action.entity.entity);
+  if (declarations.anyLabel.has(name)) return;
+  const labels = declarations.labels.get(name);
+  if (labels === undefined) throw new TransactionValidationError('UndeclaredAction', undeclaredEntityMessage(model.entity, model.service));
+  if (action.label === undefined) throw new TransactionValidationError('UndeclaredAction', missingDeclaredLabelMessage(model.entity));
+  if (!labels.has(action.label)) throw new TransactionValidationError('UndeclaredAction', undeclaredLabelMessage(shownText(action.label), model.entity));
 }
 
 /** A check's options: its condition is the third argument, so an `if` here is a mistake, not ignored. */
@@ -593,10 +644,11 @@ export function dynamicTx(...args: readonly unknown[]): DynamicWriteTransaction 
     const isOptions = typeof first === 'object' && first !== null && !isEntity(first) && 'feed' in first && !isEntity((first as { feed?: unknown }).feed);
     const feed = isOptions ? (first as { feed?: unknown }).feed : undefined;
     if (feed !== undefined && !isChangeFeed(feed)) throw invalidValueError(`dynamicTx({ feed }) takes a feed made with changeFeed(), got ${describeValue(feed)}`);
-    for (const declared of isOptions ? args.slice(1) : args) {
+    const declarations = isOptions ? args.slice(1) : args;
+    for (const declared of declarations) {
       if (isEntity(declared) || (isPlainObject(declared) && Object.values(declared).every(isEntity))) continue;
       throw invalidValueError(`dynamicTx() takes entities and label declarations such as { shard: Counter }, got ${describeValue(declared)}`);
     }
-    return new WriteTransactionImpl(undefined, feed as ChangeFeed | undefined) as unknown as DynamicWriteTransaction;
+    return new WriteTransactionImpl(undefined, feed as ChangeFeed | undefined, declarationsOf(declarations)) as unknown as DynamicWriteTransaction;
   });
 }

@@ -24,6 +24,7 @@ export type DynatxErrorCode =
   | 'EmptyTransaction'
   | 'TooManyActions'
   | 'DuplicateItem'
+  | 'UndeclaredAction'
   | 'InvalidValue'
   | 'ItemTooLarge'
   | 'TransactionTooLarge'

@@ -45,6 +45,12 @@ export const undeclaredLabelMessage = <Label extends string, EntityName extends 
 ): UndeclaredLabelMessage<Label, EntityName> =>
   `label '${label}' is not one of this dynamicTx()'s labels for ${entityName}: add it, dynamicTx({ ${label}: ${entityName} })`;
 
+/** An action with no label on an entity a `dynamicTx({ label: Entity })` declared with labels only. */
+export type MissingDeclaredLabelMessage<EntityName extends string> =
+  `${EntityName} was declared with labels in this dynamicTx(): give the action one of them, { label }`;
+export const missingDeclaredLabelMessage = <EntityName extends string>(entityName: EntityName): MissingDeclaredLabelMessage<EntityName> =>
+  `${entityName} was declared with labels in this dynamicTx(): give the action one of them, { label }`;
+
 // ----- keys and items -----
 
 export type UnknownAttributeMessage<EntityName extends string, Attribute extends string> =

@@ -93,5 +93,8 @@ for (const sku of ['s1', 's2']) {
 }
 // expect-error: at sku names recount says undeclaredLabelMessage('recount', 'stock')
 restock = restock.update(Stock, { sku: 's3', warehouse: 'fra' }, (u) => u.add({ onHand: 1 }), { label: 'recount' });
+// An entity declared with labels only: its actions need one.
+// expect-error: at sku names stock says missingDeclaredLabelMessage('stock')
+restock = restock.update(Stock, { sku: 's4', warehouse: 'fra' }, (u) => u.add({ onHand: 1 }));
 // expect-ok
 restock = restock.put(Order, { ...order, status: 'pending', total: 1 }, { label: 'any label' });
