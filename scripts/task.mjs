@@ -18,7 +18,7 @@ const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).pack
 
 const steps = {
   // test:packages packs the built packages and installs them in fresh projects, as users do.
-  test: [['run', 'build'], ['run', 'typecheck'], ['run', 'test:types'], ['run', 'test:unit'], ['run', 'test:packages']],
+  test: [['run', 'build'], ['run', 'typecheck'], ['run', 'test:types'], ['run', 'docs'], ['run', 'test:unit'], ['run', 'test:packages']],
   demo: [['run', 'build'], ['--filter', '@dynatx/examples', 'run', 'demo']],
 };
 

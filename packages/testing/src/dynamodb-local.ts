@@ -15,6 +15,7 @@ import { guardEngine } from './process-cleanup.js';
 
 export { DYNAMODB_ENDPOINT_ENV };
 
+/** How `startDynamoDBLocal` runs the engine (port, start-up timeout, Java, JVM flags); every field has a default that suits tests. */
 export interface StartDynamoDBLocalOptions {
   /** Fixed port; by default a free loopback port is picked. */
   port?: number;
@@ -29,6 +30,7 @@ export interface StartDynamoDBLocalOptions {
   jvmArgs?: readonly string[];
 }
 
+/** A running DynamoDB Local: where it listens, clients for it, and `stop()`, which ends the JVM and removes its temp dir. */
 export interface DynamoDBLocalHandle {
   /** e.g. `http://127.0.0.1:41234` */
   readonly endpoint: string;
@@ -116,6 +118,7 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
   }
 }
 
+/** How `connectDynamoDB` finds an engine: an endpoint to use as given (checked and probed), else one it starts. */
 export interface ConnectDynamoDBOptions {
   /** Where the endpoint came from, for error messages. Default `'endpoint'`. */
   source?: string;

@@ -61,6 +61,7 @@ export class DynamoDBEndpointUnreachableError extends Error {
   }
 }
 
+/** An endpoint URL that passed `parseEndpoint`: an http(s) URL with a host and a port, and where it came from (for messages). */
 export interface ParsedEndpoint {
   /** The endpoint as given, minus a trailing `/`. */
   readonly endpoint: string;

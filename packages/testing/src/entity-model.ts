@@ -3,13 +3,16 @@ import { readElectroModel, type AnyEntity, type ElectroKey } from '@dynatx/core'
 /** Any ElectroDB entity, whatever its attributes and indexes: the type `@dynatx/core` takes. */
 export type { AnyEntity };
 
+/** The DynamoDB type of a key attribute: S for string keys, N for numeric ones (`cast: 'number'` or a number attribute used as the key). */
 export type KeyAttributeType = 'S' | 'N';
 
+/** One key attribute of a table or index: its name on the item and its DynamoDB type. */
 export interface KeyField {
   readonly field: string;
   readonly type: KeyAttributeType;
 }
 
+/** The partition and sort key of one index (the table's own when `indexName` is empty). */
 export interface EntityIndexKeys {
   /** The DynamoDB index name; '' for the table's primary key. */
   readonly indexName: string;
@@ -17,6 +20,7 @@ export interface EntityIndexKeys {
   readonly sk: KeyField | undefined;
 }
 
+/** What a table needs to hold an entity: its key, its secondary indexes, and the table name the entity is configured with. */
 export interface EntityKeyLayout {
   /** For error messages: `service/entity`. */
   readonly label: string;
@@ -25,8 +29,8 @@ export interface EntityKeyLayout {
   readonly secondary: readonly EntityIndexKeys[];
 }
 
-/*
- * The key layout comes from `@dynatx/core`'s `readElectroModel`, the one reader of ElectroDB's
+/**
+ * Reads an entity's key layout. It comes from `@dynatx/core`'s `readElectroModel`, the one reader of ElectroDB's
  * internals: tables made here have exactly the key fields and types that dynatx (and ElectroDB)
  * write, and a change in ElectroDB's internals fails there, loudly, naming the field, for both
  * packages at once (core's test/electrodb-internals.test.ts checks the lowest and newest

@@ -14,6 +14,7 @@ import { readEntityKeyLayout, type AnyEntity, type EntityIndexKeys, type KeyAttr
 /** What a table's stream records carry (DynamoDB's StreamViewType). */
 export type TableStreamView = 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
 
+/** Options of `createTableFor` and `tableDefinitionFor`: another table name, and a stream. */
 export interface TableForOptions {
   /** Overrides the table name configured on the entities. */
   tableName?: string;
@@ -24,6 +25,7 @@ export interface TableForOptions {
   stream?: boolean | TableStreamView;
 }
 
+/** A table `createTableFor` made (ACTIVE when returned), with what it was made from and `drop()`. */
 export interface TestTable {
   readonly tableName: string;
   /** What was sent to CreateTable, for assertions and debugging. */

@@ -28,6 +28,7 @@ const FAULT_COMMANDS: readonly FaultCommand[] = ['TransactWriteItems', 'Transact
 /** Per-call probability of each fault kind, each in [0, 1]; together at most 1. */
 export type FaultRates = { readonly [K in InjectedFaultKind]?: number };
 
+/** One fault the injector caused: its kind, the command, and the call number, in `injector.log` for asserting what a test went through. */
 export interface InjectedFaultRecord {
   readonly kind: InjectedFaultKind;
   /** SDK command name, e.g. `TransactWriteItemsCommand`. */
@@ -47,6 +48,7 @@ export interface InjectedFaultRecord {
   readonly engineSucceeded?: boolean;
 }
 
+/** Which commands faults apply to, and the per-call rates and seed of rate mode. */
 export interface InjectFaultsOptions {
   /** The commands to affect. Default `['TransactWriteItems']`. */
   commands?: readonly FaultCommand[];
@@ -56,6 +58,7 @@ export interface InjectFaultsOptions {
   seed?: number;
 }
 
+/** The handle `injectFaults` returns: queue faults for the next calls, read the log, and remove the middleware. */
 export interface FaultInjector {
   /** The next `count` affected calls fail with `fault` before reaching the engine. */
   failNext(count: number, fault: InjectedFault): this;

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The oldest Java that DynamoDB Local 3.x runs on; an older `java` is refused with `JavaNotFoundError` before a start is tried. */
 export const MINIMUM_JAVA_MAJOR = 17;
 
 const INSTALL_HINT = [

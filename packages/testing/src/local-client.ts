@@ -7,8 +7,10 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
  * not pick up real credentials by accident).
  */
 export const LOCAL_REGION = 'us-east-1';
+/** The fixed, alphanumeric access keys every client of DynamoDB Local gets (see LOCAL_REGION for why they are fixed). */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'dynatx', secretAccessKey: 'dynatx' } as const;
 
+/** A DynamoDBClient for DynamoDB Local at `endpoint`, with LOCAL_REGION and LOCAL_CREDENTIALS; `config` adds or overrides client settings. */
 export function createLocalClient(
   endpoint: string,
   config: Partial<DynamoDBClientConfig> = {},

@@ -39,6 +39,7 @@ declare module 'vitest' {
 
 /** The part of vitest's TestProject that the global setup uses. */
 export interface GlobalSetupProject {
+  /** Hands a value to the test files (vitest's `project.provide`); the setup provides the engine's endpoint under `PROVIDED_ENDPOINT_KEY`. */
   provide(key: typeof PROVIDED_ENDPOINT_KEY, value: string): void;
 }
 
@@ -61,6 +62,7 @@ export async function setup(project?: GlobalSetupProject): Promise<() => Promise
   return teardown;
 }
 
+/** The globalSetup's teardown: stops the engine `setup` started (vitest calls it at the end of the run; exported for configs that compose their own global setup). */
 export async function teardown(): Promise<void> {
   const engine = globalEngine;
   if (engine === undefined) return;
@@ -132,6 +134,7 @@ export function useDynamoDB(options: StartDynamoDBLocalOptions = {}): DynamoDBTe
   };
 }
 
+/** How `useTable` names its table, whether it points the entities at it, and whether the table has a stream. */
 export interface UseTableOptions {
   /**
    * Exact table name. By default the entities' table name plus a random

@@ -53,25 +53,39 @@ export type DynamoDBType = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL
  * when `status` is `'active' | 'suspended'`.
  */
 export interface ConditionOperators {
+  /** `attribute = value`: equal, for attributes that can be compared whole (not maps, lists or sets). */
   eq<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
+  /** `attribute <> value`: not equal; also true when the attribute is missing. */
   ne<R extends AttributeRef<unknown, EqualityKind>>(attribute: R, value: RefValue<R>): Condition;
+  /** `attribute < value`, for numbers, strings and enums (strings compare by UTF-8 bytes). */
   lt<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'lt', RefValue<R>>): Condition;
+  /** `attribute <= value`, for numbers, strings and enums. */
   lte<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'lte', RefValue<R>>): Condition;
+  /** `attribute > value`, for numbers, strings and enums. */
   gt<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'gt', RefValue<R>>): Condition;
+  /** `attribute >= value`, for numbers, strings and enums. */
   gte<R extends AttributeRef>(attribute: R, value: ValueFor<R, OrderedKind, 'gte', RefValue<R>>): Condition;
+  /** `attribute BETWEEN low AND high`, both ends included. */
   between<R extends AttributeRef>(attribute: R, low: ValueFor<R, OrderedKind, 'between', RefValue<R>>, high: RefValue<R>): Condition;
   /** `IN`: at most 100 values. */
   in<R extends AttributeRef>(attribute: R, values: ValueFor<R, ScalarKind, 'in', readonly RefValue<R>[]>): Condition;
+  /** `begins_with(attribute, prefix)`, for string and enum attributes. */
   beginsWith<R extends AttributeRef>(attribute: R, prefix: ValueFor<R, 'string' | 'enum', 'beginsWith', string>): Condition;
   /** A substring of a string, or a member of a set or list. */
   contains<R extends AttributeRef>(attribute: R, element: ValueFor<R, ContainerKind, 'contains', ElementOf<R>>): Condition;
+  /** `attribute_exists(attribute)`: the item has the attribute (on a key attribute: the item exists). */
   exists(attribute: AttributeRef): Condition;
+  /** `attribute_not_exists(attribute)`: the item lacks the attribute (on a key attribute: the item does not exist). */
   notExists(attribute: AttributeRef): Condition;
+  /** `attribute_type(attribute, type)`: the stored value has this DynamoDB type (`S`, `N`, `M`, ...). */
   isType(attribute: AttributeRef, type: DynamoDBType): Condition;
   /** `size(attr)`, to compare: `op.gt(op.size(e.tags), 2)`. */
   size<R extends AttributeRef>(attribute: SizedRef<R>): AttributeRef<number, 'size', `size(${RefPath<R>})`>;
+  /** All of the conditions hold; needs at least one (an empty `and()` would be no condition at all). */
   and(...conditions: readonly [Condition, ...Condition[]]): Condition;
+  /** At least one of the conditions holds; needs at least one. */
   or(...conditions: readonly [Condition, ...Condition[]]): Condition;
+  /** The condition does not hold. */
   not(condition: Condition): Condition;
 }
 

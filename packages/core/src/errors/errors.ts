@@ -20,6 +20,7 @@ export class DynatxError extends Error {
   }
 }
 
+/** The `code` of every DynatxError, one per kind of refusal or failure: switch on it rather than on message text. */
 export type DynatxErrorCode =
   | 'EmptyTransaction'
   | 'TooManyActions'

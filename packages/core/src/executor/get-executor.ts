@@ -8,6 +8,7 @@ import { formatItem } from './cancellation.js';
 import { TransactionExecutionError } from './execution-errors.js';
 import { checkClient, checkExecuteOptions } from './write-executor.js';
 
+/** Options of a `txGet()`'s `execute()`: retries and cancellation by signal. */
 export interface GetExecuteOptions {
   readonly retry?: RetryOptions | false;
   readonly signal?: AbortSignal;

@@ -88,6 +88,7 @@ export interface Cancelled<Actions extends ActionInfo> {
   readonly summary: string;
 }
 
+/** What `execute()` resolves to: `Committed`, or `Cancelled` with a typed reason per action; narrow on `committed`. */
 export type TransactionResult<Actions extends ActionInfo> = Committed | Cancelled<Actions>;
 
 /** What recording a transaction in a change feed took. */

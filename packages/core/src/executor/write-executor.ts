@@ -16,6 +16,7 @@ import { unmarshalItem } from '../schema/unmarshal.js';
 import { IdempotentParameterMismatchError, TransactionIdReusedError } from './execution-errors.js';
 import { describeValue } from '../errors/user-text.js';
 
+/** Options of `execute()`: the idempotency token or transaction id, retries, cancellation by signal, and consumed capacity. */
 export interface ExecuteOptions {
   /**
    * The idempotency token (1-36 characters). Give one to make a re-send after a crash safe;

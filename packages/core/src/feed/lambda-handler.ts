@@ -42,7 +42,10 @@ export interface FeedDeliveryInfo {
 /** Options of a Lambda stream handler for a feed. */
 export interface FeedStreamHandlerOptions<Entities extends readonly AnyEntity[]> {
   /** Your DynamoDBClient, for the state table. */
-  readonly client: { send(command: object): Promise<unknown> };
+  readonly client: {
+    /** Sends a DynamoDB command, as your `DynamoDBClient` does. */
+    send(command: object): Promise<unknown>;
+  };
   /** The state table: string partition and sort keys, TTL on `ttlAttribute`. */
   readonly stateTable: string;
   /** This consumer's name (1-64 letters, digits, `_-.`): consumers of one feed sharing a state table keep apart by it. */

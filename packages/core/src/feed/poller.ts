@@ -24,7 +24,10 @@ export interface FeedPollerOptions<Entities extends readonly AnyEntity[]> extend
   /** The stream to read. Default: the latest stream of the feed's table, found with DescribeTable through `dynamodb`. */
   readonly streamArn?: string;
   /** Your DynamoDBClient, to find the feed table's stream when `streamArn` is not given. */
-  readonly dynamodb?: { send(command: object): Promise<unknown> };
+  readonly dynamodb?: {
+    /** Sends a DynamoDB command, as your `DynamoDBClient` does. */
+    send(command: object): Promise<unknown>;
+  };
   /** Records per GetRecords call, 1-1000. Default 1000. */
   readonly limit?: number;
   /** `run()`: the pause after a round that read nothing, in ms. Default 250. */

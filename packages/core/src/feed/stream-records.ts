@@ -51,6 +51,7 @@ export interface StreamRecord {
  * `@aws-sdk/client-dynamodb-streams` only when it runs.
  */
 export interface StreamsClientLike {
+  /** Sends a DynamoDB Streams command, as `DynamoDBStreamsClient.send` does. */
   send(command: object, options?: { readonly abortSignal?: AbortSignal }): Promise<unknown>;
 }
 

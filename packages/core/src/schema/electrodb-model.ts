@@ -27,6 +27,7 @@ export interface ElectroKey {
   readonly cast: 'string' | 'number';
 }
 
+/** One index of an entity with its partition key and, if it has one, its sort key. */
 export interface ElectroIndex {
   /** '' for the table's own key, else the GSI/LSI name. */
   readonly indexName: string;
@@ -47,6 +48,7 @@ export interface ElectroAttribute {
   readonly properties?: { readonly attributes?: Readonly<Record<string, ElectroAttribute>> };
 }
 
+/** What `readElectroModel` reads of an entity: names, identifier fields, attributes and the key of every index, in ElectroDB's own terms. */
 export interface ElectroModelView {
   readonly entityName: string;
   readonly service: string;
@@ -56,6 +58,7 @@ export interface ElectroModelView {
   readonly attributes: Readonly<Record<string, ElectroAttribute>>;
   /** Indexes with key fields (multi-attribute "composite" indexes have none and are left out). */
   readonly indexes: readonly ElectroIndex[];
+  /** The entity's table now (ElectroDB lets it change with `setTableName`), or undefined if none is set. */
   readonly tableName: () => string | undefined;
 }
 
@@ -70,6 +73,7 @@ export function isElectroEntity(value: unknown): value is object {
   );
 }
 
+/** Reads the key layout and attributes ElectroDB built for an entity, checking every field it reads; throws `UnsupportedEntityError` naming the field if ElectroDB's internals are not what dynatx knows. */
 export function readElectroModel(entity: unknown): ElectroModelView {
   if (!isElectroEntity(entity)) {
     throw new UnsupportedEntityError(`Expected an ElectroDB Entity (electrodb 3.x), got ${describeValue(entity)}`);

@@ -39,9 +39,11 @@ export class NumberValue {
   constructor(readonly value: string) {
     Object.freeze(this);
   }
+  /** The number's exact decimal text, as DynamoDB stored it. */
   toString(): string {
     return this.value;
   }
+  /** The exact decimal text, so that JSON.stringify loses no digits. */
   toJSON(): string {
     return this.value;
   }

@@ -16,6 +16,7 @@ import { isEntity } from './entity-plan.js';
  */
 export const VERSION_ATTRIBUTE = 'dynatx:versionAttribute';
 
+/** An entity wrapped by `versioned()`: the same entity, marked at the type level with its version attribute, so writes to it must state `expectedVersion`. */
 export type Versioned<E extends AnyEntity, Attribute extends string> = E & { readonly 'dynatx:versionAttribute': Attribute };
 
 /** The version attribute of a versioned entity, `never` for any other. */
@@ -33,6 +34,7 @@ export type VersionableAttribute<E extends AnyEntity> = {
 /** What a versioned write says about the version it read: a number, or 'new' for an item that must not exist yet. */
 export type ExpectedVersion = number | 'new';
 
+/** Opts an entity into optimistic locking on a number attribute: every put, update and delete of it must give `expectedVersion` (the version read, or 'new'), which dynatx turns into a guard on that version and a bump to the next. */
 export function versioned<E extends AnyEntity, const Attribute extends VersionableAttribute<E>>(
   entity: E,
   attribute: Attribute,

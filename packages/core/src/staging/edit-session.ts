@@ -24,6 +24,7 @@ export interface AttributeChange {
   readonly after: unknown;
 }
 
+/** What `diff()` shows for one staged item: which item, whether the commit creates it, and each attribute's before and after. */
 export interface StagedItemDiff {
   readonly itemId: string;
   readonly entity: string;
@@ -33,6 +34,7 @@ export interface StagedItemDiff {
   readonly changes: readonly AttributeChange[];
 }
 
+/** The outcome of `commit()`: committed (with the items written), or not, naming the items someone changed since they were read; nothing is applied then. */
 export type StagedCommitResult =
   | { readonly committed: true; readonly items: readonly string[]; readonly attempts: number }
   | {
