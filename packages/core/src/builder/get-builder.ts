@@ -53,9 +53,14 @@ interface ReadState {
 }
 
 /** `get` and `getAll`; at 100 gets, not callable, so a 101st is reported on the method's name. */
-type GetsAt<Count extends number> = {
-  readonly [Verb in keyof GetActions]: Count extends 100 ? Rejected<TooManyActionsMessage> : GetActions[Verb];
-};
+type GetsAt<Count extends number> = GetsAtCount<Count extends 100 ? true : false>;
+/** Written out per method (not mapped) so that each keeps its doc comment in editors and API docs. */
+interface GetsAtCount<Full extends boolean> {
+  /** Reads one item; it comes back formatted by its entity, or `undefined` when missing. */
+  readonly get: Full extends true ? Rejected<TooManyActionsMessage> : GetActions['get'];
+  /** Reads one item per key, in order: for a list of keys known only at run time. */
+  readonly getAll: Full extends true ? Rejected<TooManyActionsMessage> : GetActions['getAll'];
+}
 
 /**
  * A read of up to 100 items as one serializable snapshot (TransactGetItems), with the same

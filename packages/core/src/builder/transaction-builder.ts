@@ -222,9 +222,26 @@ interface SizeOf {
  * The actions of a transaction: at 100, each is `Rejected` (not callable), so a 101st
  * action is reported on the method's name. Adding a verb to `WriteActions` adds it here.
  */
-type ActionsAt<Count extends string> = {
-  readonly [Verb in keyof WriteActions]: Count extends '100 actions' ? Rejected<TooManyActionsMessage> : WriteActions[Verb];
-};
+type ActionsAt<Count extends string> = ActionsAtCount<Count extends '100 actions' ? true : false>;
+/** Written out per verb (not mapped) so that each keeps its doc comment in editors and API docs. */
+interface ActionsAtCount<Full extends boolean> {
+  /** Write a whole item, replacing any item with the same key. */
+  readonly put: Full extends true ? Rejected<TooManyActionsMessage> : WriteActions['put'];
+  /** Change attributes of an item (creating it when missing, as DynamoDB's UpdateItem does). */
+  readonly update: Full extends true ? Rejected<TooManyActionsMessage> : WriteActions['update'];
+  /** Delete an item. */
+  readonly delete: Full extends true ? Rejected<TooManyActionsMessage> : WriteActions['delete'];
+  /** Write a whole item that must not exist yet (ElectroDB's `create`): cancelled when it does. */
+  readonly create: Full extends true ? Rejected<TooManyActionsMessage> : WriteActions['create'];
+  /** Change attributes of an item that must exist (ElectroDB's `patch`): cancelled when it does not. */
+  readonly patch: Full extends true ? Rejected<TooManyActionsMessage> : WriteActions['patch'];
+  /** Create the item, or set the given attributes of the existing one (ElectroDB's `upsert`). */
+  readonly upsert: Full extends true ? Rejected<TooManyActionsMessage> : WriteActions['upsert'];
+  /** Delete an item that must exist (ElectroDB's `remove`): cancelled when it does not. */
+  readonly remove: Full extends true ? Rejected<TooManyActionsMessage> : WriteActions['remove'];
+  /** Require a condition of an item the transaction does not write. */
+  readonly check: Full extends true ? Rejected<TooManyActionsMessage> : WriteActions['check'];
+}
 
 /**
  * The actions remembered by a transaction's type. Read from the one property that
