@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { fixtureCompilerOptions } from './fixture-compiler-options.mjs';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixturesDir = path.join(packageDir, 'test-d', 'hovers');
@@ -25,15 +26,7 @@ const FORBIDDEN = [
 ];
 
 const files = fs.readdirSync(fixturesDir).filter((f) => f.endsWith('.mts')).sort().map((f) => path.join(fixturesDir, f));
-const options = {
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  skipLibCheck: true,
-  noEmit: true,
-  types: [],
-};
+const options = { ...fixtureCompilerOptions };
 const host = {
   getScriptFileNames: () => files,
   getScriptVersion: () => '1',

@@ -35,6 +35,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { fixtureCompilerOptions } from './fixture-compiler-options.mjs';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixturesDir = path.join(packageDir, 'test-d', 'messages');
@@ -347,15 +348,7 @@ function negativeControls(passed, writers) {
 // ----- main -----
 
 function compile(files) {
-  const options = {
-    strict: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    skipLibCheck: true,
-    noEmit: true,
-    types: [],
-  };
+  const options = { ...fixtureCompilerOptions };
   const program = ts.createProgram(files, options);
   return ts.getPreEmitDiagnostics(program);
 }

@@ -47,21 +47,17 @@ import {
   type StreamRecord,
 } from '../../src/index.js';
 import { applyUpdate, canonical, ModelError, modelNotes, type Item } from '../helpers/update-model.js';
+import { anyValueOf, cyclicValue, Planted } from '../helpers/fuzz-values.js';
 
 const CALLS = Number(process.env.DYNATX_FUZZ_CALLS ?? 10_000);
 const SEED = Number(process.env.DYNATX_FUZZ_SEED ?? 20270315);
 
 // ----- planted hazards -----
 
-/** What the caller's own code throws: a UserCodeFailed error must carry exactly this. */
-class Planted extends Error {
-  override name = 'Planted';
-}
 const plant = (where: string) => {
   throw new Planted(where);
 };
-const cyclic: Record<string, unknown> = { a: 1 };
-cyclic.self = cyclic;
+const cyclic = cyclicValue();
 const throwingGetter = (name: string) => Object.defineProperty({}, name, { enumerable: true, get: () => plant(`getter ${name}`) });
 const throwingProxy = new Proxy({}, { ownKeys: () => plant('ownKeys'), get: () => plant('get'), has: (_, k) => (typeof k === 'symbol' ? false : plant('has')), getPrototypeOf: () => plant('getPrototypeOf') });
 
@@ -203,16 +199,7 @@ const table = useTable([Doc, Hooked]);
 const text = fc.string({ unit: 'binary', maxLength: 10 });
 const keyText = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('a', 'b', 'c', 'é', 'd d') }, { weight: 1, arbitrary: text });
 const finite = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e125, max: 1e125 }), fc.constantFrom(0, -0, 1e-130, 0.1));
-const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    text, finite, fc.boolean(), fc.constant(null), fc.bigInt({ min: -(10n ** 37n), max: 10n ** 37n }),
-    fc.uint8Array({ maxLength: 4 }).map((b) => new Uint8Array(b)),
-    fc.uniqueArray(text, { minLength: 1, maxLength: 3 }).map((m) => new Set(m)),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(text.filter((k) => k !== ''), tie('value'), { maxKeys: 3 }),
-  ),
-})).value;
+const anyValue = anyValueOf(text, finite);
 const hookText = fc.oneof(
   { weight: 4, arbitrary: text },
   { weight: 3, arbitrary: fc.constantFrom('THROW', 'WTHROW', 'ODD-date', 'ODD-nan', 'ODD-undefined', 'ODD-symbol', 'ODD-object', 'ODD-number', 'ODD-bigint', 'ODD-cyclic', 'ODD-surrogate', '  padded  ', 'GETTHROW', 'GETODD') },

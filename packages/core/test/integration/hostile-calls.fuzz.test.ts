@@ -22,6 +22,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DynatxError, requestTokenFor, stageEdits, tx, txGet, versioned } from '../../src/index.js';
 import { canonicalNumber, normalizeNumberText } from '../../src/schema/number-value.js';
+import { anyValueOf, cyclicValue, Planted } from '../helpers/fuzz-values.js';
 
 const CALLS = Number(process.env.DYNATX_FUZZ_CALLS ?? 10_000);
 const SEED = Number(process.env.DYNATX_FUZZ_SEED ?? 20261128);
@@ -67,14 +68,9 @@ const table = useTable([Bag, Versioned]);
 
 // ----- planted hazards -----
 
-/** What the caller's own code throws: a UserCodeFailed error must carry exactly this. */
-class Planted extends Error {
-  override name = 'Planted';
-}
 const throwingGetter = Object.defineProperty({}, 'title', { enumerable: true, get: () => { throw new Planted('getter'); } });
 const throwingProxy = new Proxy({}, { ownKeys: () => { throw new Planted('ownKeys'); }, get: () => { throw new Planted('get'); }, getPrototypeOf: () => { throw new Planted('getPrototypeOf'); } });
-const cyclic: Record<string, unknown> = { a: 1 };
-cyclic.self = cyclic;
+const cyclic = cyclicValue();
 const forgedConditions = [{ kind: 'bogus' }, { kind: 'compare', operator: 'OR 1=1', left: { kind: 'path', path: ['pk'] }, right: { kind: 'value', value: { S: 'x' } } }, { kind: 'and', conditions: [] }];
 
 const specials: unknown[] = [
@@ -98,16 +94,7 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
 const text = fc.string({ unit: 'binary', maxLength: 12 });
 const keyText = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('a', 'b', 'c', 'é', 'd d') }, { weight: 1, arbitrary: text });
 const finite = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e125, max: 1e125 }), fc.constantFrom(0, -0, 1e-130, 0.1));
-const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    text, finite, fc.boolean(), fc.constant(null), fc.bigInt({ min: -(10n ** 37n), max: 10n ** 37n }),
-    fc.uint8Array({ maxLength: 4 }).map((b) => new Uint8Array(b)),
-    fc.uniqueArray(text, { minLength: 1, maxLength: 3 }).map((m) => new Set(m)),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(text.filter((k) => k !== ''), tie('value'), { maxKeys: 3 }),
-  ),
-})).value;
+const anyValue = anyValueOf(text, finite);
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(fc.oneof({ weight: 40, arbitrary: arb }, { weight: 1, arbitrary: hostile }), { nil: undefined });
 const bagItem = fc.record(
